@@ -66,4 +66,20 @@ public class TimeDomainFeatureTests
         Assert.True(x.Kurtosis > 10.0, $"kurtosis {x.Kurtosis}");
         Assert.True(x.CrestFactor > 5.0, $"crest factor {x.CrestFactor}");
     }
+
+    [Fact]
+    public void A_Silent_Axis_Gives_Zero_Features_Rather_Than_Not_A_Number()
+    {
+        var config = TestSignals.Config();
+        config.Bearing = TestSignals.Skf6205();
+        var silent = new double[4096];
+        var window = TestSignals.ToWindow(TestSignals.Sine(4096, 3200.0, 50.0, 0.1), silent, silent, 3200f);
+
+        var z = TestSignals.Compute(config, window).Z;
+
+        foreach (var value in new[] { z.RmsG, z.PeakG, z.CrestFactor, z.Kurtosis, z.Skewness, z.VelocityRmsMmPerSecond, z.DominantFrequencyHz, z.EnvelopeRmsG, z.EnvelopeBpfoG })
+        {
+            Assert.Equal(0f, value);
+        }
+    }
 }
