@@ -1,10 +1,8 @@
+using System;
+
 namespace Retrosense.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        System.Console.Error.WriteLine("retrosense: no verbs yet");
-        return args.Length == 0 ? 2 : 2;
-    }
+    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
 }
