@@ -103,6 +103,15 @@ public sealed class FeaturesCommandBadInputTests : IDisposable
         AssertBadInput(CliRun.Of("features", "--input", _csv, "--rate", "1000", "--window", "256", "--bearing", "9,7.94"), "--bearing must be COUNT,BALL_MM,PITCH_MM,ANGLE_DEG");
     }
 
+    [Theory]
+    [InlineData("1400,500")]
+    [InlineData("100,600")]
+    [InlineData("abc")]
+    public void Envelope_Band_Not_Inside_Half_The_Sample_Rate(string band)
+    {
+        AssertBadInput(CliRun.Of("features", "--input", _csv, "--rate", "1000", "--window", "256", "--envelope-band", band), $"--envelope-band must be LOW_HZ,HIGH_HZ with 0 < low < high <= half the sample rate, got '{band}'");
+    }
+
     [Fact]
     public void Matrix_Variable_Is_Not_A_Signal()
     {
