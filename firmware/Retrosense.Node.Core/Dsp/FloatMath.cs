@@ -16,10 +16,12 @@ namespace Retrosense.Node.Dsp
         /// <summary>π/2 to float precision.</summary>
         public const float HalfPi = 1.57079632679490f;
 
-        // Cody–Waite split of π/2 (W. J. Cody, W. Waite, "Software Manual for the Elementary Functions", 1980, ch. 8):
-        // the float nearest π/2 plus the remainder, so x − q·π/2 keeps its low bits for moderate q.
-        private const float HalfPiHigh = 1.57079637050628662109375f;
-        private const float HalfPiLow = -4.37113900018624283e-8f;
+        // Cody–Waite split of π/2 into three parts (W. J. Cody, W. Waite, "Software Manual for the Elementary Functions",
+        // 1980, ch. 8): the first two have 12-bit mantissas, so q·part is exact in float for |q| < 4096 and x − q·π/2 keeps
+        // its low bits.
+        private const float HalfPiHigh = 1.57080078125f;
+        private const float HalfPiMiddle = -4.453584551811218e-06f;
+        private const float HalfPiLow = -8.705516307827565e-10f;
 
         /// <summary>Absolute value.</summary>
         public static float Abs(float value)
@@ -78,7 +80,7 @@ namespace Retrosense.Node.Dsp
             return root * scale;
         }
 
-        /// <summary>Sine of an angle in radians (accurate to ~1e-7 absolute for |x| up to a few hundred radians).</summary>
+        /// <summary>Sine of an angle in radians (accurate to ~2e-7 absolute for |x| up to a few thousand radians).</summary>
         public static float Sin(float radians)
         {
             int quadrant;
@@ -96,7 +98,7 @@ namespace Retrosense.Node.Dsp
             }
         }
 
-        /// <summary>Cosine of an angle in radians (accurate to ~1e-7 absolute for |x| up to a few hundred radians).</summary>
+        /// <summary>Cosine of an angle in radians (accurate to ~2e-7 absolute for |x| up to a few thousand radians).</summary>
         public static float Cos(float radians)
         {
             int quadrant;
@@ -133,7 +135,7 @@ namespace Retrosense.Node.Dsp
         {
             var scaled = radians * (2f / Pi);
             var q = scaled >= 0f ? (int)(scaled + 0.5f) : -(int)(0.5f - scaled);
-            var reduced = (radians - (q * HalfPiHigh)) - (q * HalfPiLow);
+            var reduced = ((radians - (q * HalfPiHigh)) - (q * HalfPiMiddle)) - (q * HalfPiLow);
             quadrant = q & 3;
             return reduced;
         }
