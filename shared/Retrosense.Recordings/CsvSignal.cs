@@ -19,7 +19,11 @@ public static class CsvSignal
     /// or of the first column whose first value is a number when <paramref name="columnName"/> is null.
     /// </summary>
     /// <exception cref="RecordingFormatException">Empty file, unknown column, a cell that is not a finite number, a short row.</exception>
-    public static double[] ReadColumn(string path, string? columnName)
+    public static double[] ReadColumn(string path, string? columnName) => Read(path, columnName).Values;
+
+    /// <summary>As <see cref="ReadColumn"/>, with the name of the column that was read (useful when none was asked for).</summary>
+    /// <exception cref="RecordingFormatException">Empty file, unknown column, a cell that is not a finite number, a short row.</exception>
+    public static CsvColumn Read(string path, string? columnName)
     {
         string text;
         using (var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
@@ -70,7 +74,7 @@ public static class CsvSignal
             }
         }
 
-        return values;
+        return new CsvColumn(header is null ? (column + 1).ToString(CultureInfo.InvariantCulture) : header[column], values);
     }
 
     private static int FindColumn(string path, string columnName, string[]? header, int columnCount)

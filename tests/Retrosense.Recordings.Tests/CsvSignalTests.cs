@@ -50,7 +50,10 @@ public sealed class CsvSignalTests : IDisposable
     {
         var path = _folder.WriteText("stamped.csv", "timestamp,ax\n2026-11-27T12:00:00Z,0.1\n2026-11-27T12:00:01Z,0.2\n");
 
-        Assert.Equal([0.1, 0.2], CsvSignal.ReadColumn(path, null));
+        var column = CsvSignal.Read(path, null);
+
+        Assert.Equal("ax", column.Name);
+        Assert.Equal([0.1, 0.2], column.Values);
     }
 
     [Fact]
@@ -60,6 +63,7 @@ public sealed class CsvSignalTests : IDisposable
 
         Assert.Equal([1.0, -2.5, 300.0], CsvSignal.ReadColumn(path, null));
         Assert.Equal([1.0, -2.5, 300.0], CsvSignal.ReadColumn(path, "1"));
+        Assert.Equal("1", CsvSignal.Read(path, null).Name);
     }
 
     [Fact]

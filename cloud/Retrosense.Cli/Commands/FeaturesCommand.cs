@@ -36,6 +36,7 @@ internal sealed class FeaturesCommand
     private readonly Option<string> _foundation = new("--foundation") { Description = "ISO 10816-3 foundation: rigid or flexible", DefaultValueFactory = _ => "rigid" };
     private readonly Option<double?> _rpm = new("--rpm") { Description = "Shaft speed in rpm; default: the file's *RPM variable, else the node default" };
     private readonly Option<string?> _bearing = new("--bearing") { Description = "Bearing geometry for the envelope defect features: COUNT,BALL_MM,PITCH_MM,ANGLE_DEG (e.g. 9,7.94,39.04,0 for a 6205)" };
+    private readonly Option<string?> _envelopeBand = new("--envelope-band") { Description = "Band demodulated for the envelope features, LOW_HZ,HIGH_HZ; default: the node default (500,1400)" };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per window (JSON Lines)" };
 
     public FeaturesCommand(TextWriter stdout, TextWriter stderr)
@@ -44,7 +45,7 @@ internal sealed class FeaturesCommand
         _stderr = stderr;
         Command = new Command(Name, "Compute the node's vibration features over a recorded signal, one window at a time")
         {
-            _input, _rate, _column, _variable, _window, _machineGroup, _foundation, _rpm, _bearing, _json,
+            _input, _rate, _column, _variable, _window, _machineGroup, _foundation, _rpm, _bearing, _envelopeBand, _json,
         };
         Command.SetAction(Execute);
     }
@@ -101,6 +102,7 @@ internal sealed class FeaturesCommand
         }
 
         var bearing = ParseBearing(parseResult.GetValue(_bearing));
+        var envelopeBand = ParseEnvelopeBand(parseResult.GetValue(_envelopeBand), rateHz);
         var inputPath = parseResult.GetValue(_input)!;
         var signal = RecordedSignalLoader.Load(inputPath, parseResult.GetValue(_column), parseResult.GetValue(_variable));
         if (windowSamples > signal.SamplesG.Length)
@@ -126,6 +128,11 @@ internal sealed class FeaturesCommand
         config.ZoneBoundariesMmPerSecond = IsoZoneBoundaries.For(machineGroup, foundation);
         config.VelocityBandLowHz = rpm < LowSpeedRpm ? 2f : 10f;
         config.Bearing = bearing;
+        if (envelopeBand is var (lowHz, highHz))
+        {
+            config.EnvelopeBandLowHz = lowHz;
+            config.EnvelopeBandHighHz = highHz;
+        }
 
         var windows = new RecordingWindows(signal.SamplesG, config.SampleRateHz, windowSamples);
         var extractor = new VibrationFeatureExtractor(config);
@@ -178,6 +185,22 @@ internal sealed class FeaturesCommand
         }
 
         throw new CliInputException($"--bearing must be COUNT,BALL_MM,PITCH_MM,ANGLE_DEG with pitch > ball diameter and 0 <= angle < 90, got '{text}'");
+    }
+
+    private static (float LowHz, float HighHz)? ParseEnvelopeBand(string? text, double rateHz)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',');
+        if (parts.Length == 2 && TryParsePositive(parts[0], out var lowHz) && TryParsePositive(parts[1], out var highHz) && highHz > lowHz && highHz <= rateHz / 2)
+        {
+            return (lowHz, highHz);
+        }
+
+        throw new CliInputException($"--envelope-band must be LOW_HZ,HIGH_HZ with 0 < low < high <= half the sample rate, got '{text}'");
     }
 
     private static bool TryParsePositive(string text, out float value) =>

@@ -36,8 +36,8 @@ internal static class RecordedSignalLoader
 
     private static RecordedSignal LoadCsv(string path, string? column)
     {
-        var samples = CsvSignal.ReadColumn(path, column);
-        return new RecordedSignal(samples, column ?? "first numeric column", null);
+        var read = CsvSignal.Read(path, column);
+        return new RecordedSignal(read.Values, read.Name, null);
     }
 
     private static RecordedSignal LoadMat(string path, string? variableName)
