@@ -46,6 +46,20 @@ namespace Retrosense.Node.StoreAndForward
         /// <summary>Bytes of the persisted queue header.</summary>
         public const int QueueHeaderBytes = 36;
 
+        /// <summary>
+        /// Recommended payload bytes per slot: the golden telemetry message (shared/schemas/golden/telemetry.json, three axes,
+        /// two bands, environment) is 1,169 bytes, so 1,536 leaves about 30 % for longer ids and full-precision numbers;
+        /// each extra band adds about 40 bytes, and a config with many bands needs larger slots (oversize messages are counted).
+        /// </summary>
+        public const int RecommendedSlotBytes = 1536;
+
+        /// <summary>
+        /// Recommended slots on an ESP32-WROOM (about 80 KiB of managed heap, 24 KiB of which a 4096-sample window takes):
+        /// 8 × (1,536 + 16) + 36 = 12,452 bytes, about 40 minutes of heartbeat-only telemetry at the default 300 s.
+        /// Nodes with more RAM (ESP32 with PSRAM, STM32H7, the host node) can take 16 or more.
+        /// </summary>
+        public const int RecommendedEsp32Capacity = 8;
+
         // "RSQ1" little-endian: Retrosense store-and-forward queue, format 1.
         private const int Magic = 0x31515352;
 

@@ -136,12 +136,32 @@ public class StoreAndForwardQueueTests
     }
 
     [Fact]
-    public void The_Recommended_Esp32_Queue_Preallocates_About_24_KiB()
+    public void The_Recommended_Esp32_Queue_Preallocates_About_12_KiB()
     {
-        var queue = new StoreAndForwardQueue(16, 1536);
+        var queue = new StoreAndForwardQueue(StoreAndForwardQueue.RecommendedEsp32Capacity, StoreAndForwardQueue.RecommendedSlotBytes);
 
-        Assert.Equal(16 * (1536 + StoreAndForwardQueue.SlotHeaderBytes) + StoreAndForwardQueue.QueueHeaderBytes, queue.PreallocatedBytes);
-        Assert.Equal(24_868, queue.PreallocatedBytes);
+        Assert.Equal(8 * (1536 + StoreAndForwardQueue.SlotHeaderBytes) + StoreAndForwardQueue.QueueHeaderBytes, queue.PreallocatedBytes);
+        Assert.Equal(12_452, queue.PreallocatedBytes);
+    }
+
+    [Fact]
+    public void Sixteen_Slots_Of_1536_Bytes_Preallocate_About_24_KiB()
+    {
+        Assert.Equal(24_868, new StoreAndForwardQueue(16, 1536).PreallocatedBytes);
+    }
+
+    [Fact]
+    public void Construction_Allocates_The_Buffers_Plus_A_Small_Overhead_On_Dotnet()
+    {
+        var store = new InMemoryPersistentStore();
+        new StoreAndForwardQueue(4, 64, store, "warm/", null).Enqueue(0, new byte[1], 1);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var queue = new StoreAndForwardQueue(16, 1536, store, "sfq/", null);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        TestContext.Current.SendDiagnosticMessage("16 x 1536 queue with store: " + allocated + " bytes allocated, " + queue.PreallocatedBytes + " in buffers");
+        Assert.InRange(allocated, queue.PreallocatedBytes, queue.PreallocatedBytes + 4096);
     }
 
     [Fact]
