@@ -54,7 +54,8 @@ namespace Retrosense.Node.StoreAndForward
         public const int RecommendedSlotBytes = 1536;
 
         /// <summary>
-        /// Recommended slots on an ESP32-WROOM (about 80 KiB of managed heap, 24 KiB of which a 4096-sample window takes):
+        /// Recommended slots on an ESP32-WROOM (about 80 KiB of managed heap, about 45 KiB of which the 4096-sample window
+        /// and the feature extractor take):
         /// 8 × (1,536 + 16) + 36 = 12,452 bytes, about 40 minutes of heartbeat-only telemetry at the default 300 s.
         /// Nodes with more RAM (ESP32 with PSRAM, STM32H7, the host node) can take 16 or more.
         /// </summary>
