@@ -15,6 +15,12 @@ namespace Retrosense.Node.Thresholds
         /// <summary>Velocity RMS of the window that confirmed the change, in mm/s.</summary>
         public float VelocityRmsMmPerSecond { get; internal set; }
 
+        /// <summary>
+        /// The zone boundary crossed next to the new zone, in mm/s (for an alarm's threshold): the new zone's lower boundary
+        /// when the zone got worse, its upper boundary when it got better.
+        /// </summary>
+        public float BoundaryMmPerSecond { get; internal set; }
+
         /// <summary>True when the zone got worse (A towards D).</summary>
         public bool IsWorse { get { return Zone > PreviousZone; } }
     }

@@ -116,6 +116,9 @@ namespace Retrosense.Node.Thresholds
             _change.PreviousZone = Zone;
             _change.Zone = _pendingZone;
             _change.VelocityRmsMmPerSecond = velocityRmsMmPerSecond;
+            _change.BoundaryMmPerSecond = _pendingZone > Zone
+                ? _boundariesMmPerSecond[(int)_pendingZone - 1]
+                : _boundariesMmPerSecond[(int)_pendingZone];
             Zone = _pendingZone;
             _pendingCount = 0;
             _pendingDirection = 0;

@@ -34,6 +34,7 @@ public class IsoZoneTrackerTests
         Assert.Equal(IsoZone.B, tracker.Change.PreviousZone);
         Assert.Equal(IsoZone.C, tracker.Change.Zone);
         Assert.Equal(3.2f, tracker.Change.VelocityRmsMmPerSecond);
+        Assert.Equal(2.8f, tracker.Change.BoundaryMmPerSecond);
         Assert.True(tracker.Change.IsWorse);
         Assert.Equal(IsoZone.C, tracker.Zone);
     }
@@ -114,6 +115,7 @@ public class IsoZoneTrackerTests
         Assert.True(tracker.Update(0.5f));
         Assert.Equal(IsoZone.D, tracker.Change.PreviousZone);
         Assert.Equal(IsoZone.A, tracker.Change.Zone);
+        Assert.Equal(1.4f, tracker.Change.BoundaryMmPerSecond);
     }
 
     [Fact]
