@@ -50,6 +50,12 @@ namespace Retrosense.Node.StoreAndForward
         public int FailedPublishCount { get; private set; }
 
         /// <summary>
+        /// Queued messages thrown away because their topic index is not in the topic table (a queue restored after the
+        /// table changed); kept, they would block the queue for good.
+        /// </summary>
+        public int UndeliverableCount { get; private set; }
+
+        /// <summary>
         /// Publishes a freshly encoded (non-historical) message now if that keeps the order: the transport is connected and,
         /// after draining, the queue is empty.
         /// </summary>
@@ -86,6 +92,13 @@ namespace Retrosense.Node.StoreAndForward
             int length;
             while (_transport.IsConnected && _queue.TryPeek(_replayBuffer, out topicIndex, out length))
             {
+                if (topicIndex < 0 || topicIndex >= _topics.Length)
+                {
+                    _queue.RemoveOldest();
+                    UndeliverableCount++;
+                    continue;
+                }
+
                 if (!Publish(topicIndex, _replayBuffer, length))
                 {
                     break;

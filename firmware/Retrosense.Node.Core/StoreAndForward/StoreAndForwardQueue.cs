@@ -230,7 +230,7 @@ namespace Retrosense.Node.StoreAndForward
             int headerLength;
             if (!_store.TryRead(_headerKey, _header, out headerLength))
             {
-                StartFresh(Capacity, "no saved store-and-forward queue; starting empty");
+                StartFresh(Capacity, "no saved store-and-forward queue (header missing or unreadable); starting empty");
                 return false;
             }
 

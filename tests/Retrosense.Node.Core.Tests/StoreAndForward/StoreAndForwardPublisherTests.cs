@@ -157,6 +157,21 @@ public class StoreAndForwardPublisherTests
     }
 
     [Fact]
+    public void A_Queued_Message_With_An_Unknown_Topic_Index_Is_Dropped_Instead_Of_Blocking_The_Queue()
+    {
+        var transport = new FakeMessageTransport { IsConnected = false };
+        var publisher = new StoreAndForwardPublisher(new StoreAndForwardQueue(8, 256), transport, Topics);
+        Send(publisher, 1, topicIndex: 5);
+        Send(publisher, 2);
+
+        transport.IsConnected = true;
+
+        Assert.Equal(1, publisher.Drain());
+        Assert.Equal(1, publisher.UndeliverableCount);
+        Assert.Contains("msg-2", transport.Acknowledged[0].Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nothing_Is_Published_While_Disconnected()
     {
         var transport = new FakeMessageTransport { IsConnected = false };
