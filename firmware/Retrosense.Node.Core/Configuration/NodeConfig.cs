@@ -64,6 +64,9 @@ namespace Retrosense.Node.Configuration
         /// <summary>How often the environment sensor is read, in seconds.</summary>
         public int EnvironmentSampleSeconds { get; set; } = 10;
 
+        /// <summary>Consecutive windows a new ISO zone must hold before the zone change is reported (1 to 100).</summary>
+        public int ZoneConfirmWindows { get; set; } = 1;
+
         /// <summary>The built-in configuration a node runs before the cloud sends one.</summary>
         public static NodeConfig CreateDefault()
         {
