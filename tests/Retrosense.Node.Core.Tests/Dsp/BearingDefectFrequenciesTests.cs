@@ -24,7 +24,7 @@ public class BearingDefectFrequenciesTests
     [Fact]
     public void Inner_And_Outer_Race_Frequencies_Add_Up_To_Balls_Times_Shaft_Speed()
     {
-        var bearing = new Configuration.BearingGeometry(12, 10f, 50f, 15f);
+        var bearing = new Retrosense.Node.Configuration.BearingGeometry(12, 10f, 50f, 15f);
         const float shaftHz = 25f;
 
         var sum = BearingDefectFrequencies.BallPassInnerRaceHz(bearing, shaftHz) + BearingDefectFrequencies.BallPassOuterRaceHz(bearing, shaftHz);

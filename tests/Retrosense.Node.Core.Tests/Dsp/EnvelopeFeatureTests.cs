@@ -112,7 +112,7 @@ public class EnvelopeFeatureTests
         return signal;
     }
 
-    private static Configuration.NodeConfig BearingConfig()
+    private static Retrosense.Node.Configuration.NodeConfig BearingConfig()
     {
         var config = TestSignals.Config(WindowSamples, SampleRateHz);
         config.ShaftSpeedRpm = ShaftRpm;

@@ -19,7 +19,7 @@ public class ExtractorResourceTests
     {
         var config = TestSignals.Config();
         config.Bearing = TestSignals.Skf6205();
-        config.Bands = new[] { new Configuration.FrequencyBand("1x", 20f, 30f), new Configuration.FrequencyBand("hf", 500f, 1400f) };
+        config.Bands = new[] { new Retrosense.Node.Configuration.FrequencyBand("1x", 20f, 30f), new Retrosense.Node.Configuration.FrequencyBand("hf", 500f, 1400f) };
         var x = TestSignals.Sine(4096, 3200.0, 25.0, 0.3);
         TestSignals.AddGaussianNoise(x, 0.05, seed: 9);
         TestSignals.AddRingingImpulses(x, 3200.0, 89.6, 1000.0, 0.03, 0.5);
