@@ -6,7 +6,7 @@ namespace Retrosense.Node.Wire
     /// <list type="bullet">
     /// <item>Plain notation when the leading digit's decimal exponent is in [-6, 11] (|x| from 1e-6 to below 1e12 after
     /// rounding); otherwise <c>d.ddddde±x</c> without a plus sign, e.g. <c>1e-7</c>, <c>3.40282e38</c>.</item>
-    /// <item>Rounded half up on the exact binary value; trailing zeros and a bare decimal point trimmed; 0 and -0 both
+    /// <item>Rounded to nearest, ties to even, on the exact binary value (as .NET's own exact formatting does); trailing zeros and a bare decimal point trimmed; 0 and -0 both
     /// write <c>0</c>.</item>
     /// <item>NaN and ±Infinity write <c>null</c> (JSON has no non-finite numbers; the schemas allow null for measured values).</item>
     /// </list>
@@ -100,10 +100,12 @@ namespace Retrosense.Node.Wire
             // scaled × 10^decimalExponent tracks the value; only the low bits far below the 6th digit are truncated.
             var scaled = (long)magnitude;
             var decimalExponent = 0;
+            var truncated = false;
             while (binaryExponent > 0)
             {
                 if (scaled >= ScaleLimit)
                 {
+                    truncated |= scaled % 10 != 0;
                     scaled /= 10;
                     decimalExponent++;
                 }
@@ -123,6 +125,7 @@ namespace Retrosense.Node.Wire
                 }
                 else
                 {
+                    truncated |= (scaled & 1) != 0;
                     scaled >>= 1;
                     binaryExponent++;
                 }
@@ -132,8 +135,15 @@ namespace Retrosense.Node.Wire
             long significand;
             if (digitCount > SignificantDigits)
             {
+                // Round half to even, like .NET's exact formatting; a truncated remainder lies just above what is left.
                 var divisor = PowersOfTen[digitCount - SignificantDigits];
-                significand = (scaled + (divisor / 2)) / divisor;
+                significand = scaled / divisor;
+                var remainder = scaled % divisor;
+                var half = divisor / 2;
+                if (remainder > half || (remainder == half && (truncated || (significand & 1) != 0)))
+                {
+                    significand++;
+                }
             }
             else
             {
