@@ -5,9 +5,9 @@ namespace Retrosense.Node.Wire
     /// next token and checks the grammar as it goes (commas, colons, nesting, one root value, nothing after it);
     /// on the first error it stops and <see cref="Error"/> says what was wrong and at which byte offset.
     /// Strings are decoded (escapes, <c>\uXXXX</c>, UTF-8) into new strings, so use it for rare messages such as config,
-    /// not per-window work. Numbers are parsed by hand: integers exactly into a long, any number into a float by one
-    /// correctly rounded float multiply or divide when it has at most 7 significant digits and a power-of-ten scale
-    /// of at most 10 (everything a config carries); larger inputs may differ from the nearest float by one unit.
+    /// not per-window work. Numbers are parsed by hand in integer arithmetic: integers exactly into a long, and every
+    /// number into the nearest float (see <c>ScaleByPowerOfTen</c> for the exact limits), so .NET and nanoFramework
+    /// read the same bits.
     /// </summary>
     public sealed class JsonTokenReader
     {
@@ -27,7 +27,11 @@ namespace Retrosense.Node.Wire
         /// <summary>Most significant digits kept in the integer mantissa; later digits only shift the exponent.</summary>
         private const int MaxMantissaDigits = 18;
 
-        private static readonly float[] FloatPowersOfTen = { 1f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f };
+        /// <summary>Largest k with 5^k below 2^61, so a remainder shifted left once still fits a long.</summary>
+        private const int MaxExactFivePower = 26;
+
+        /// <summary>Working quotient is grown to at least 2^59 bits before rounding to the float's 24.</summary>
+        private const long ScaleLimit = 1L << 59;
 
         private readonly byte[] _data;
         private readonly int _length;
@@ -594,35 +598,120 @@ namespace Retrosense.Node.Wire
             }
         }
 
+        /// <summary>
+        /// The float nearest to mantissa × 10^exponent (ties to even). Exact for decimals with up to 26 fraction digits
+        /// (long division by 5^k, remainder kept as a sticky bit) and for values that fit a long; beyond that the
+        /// working value keeps 60 bits, so only a tie broken below the 60th bit could round the other way.
+        /// Results in the subnormal range may be rounded twice.
+        /// </summary>
         private static float ScaleByPowerOfTen(long mantissa, int exponent)
         {
-            var value = (float)mantissa;
-            if (value == 0f)
+            if (mantissa == 0)
             {
                 return 0f;
             }
 
-            while (exponent > 10)
+            var value = mantissa;
+            var binaryExponent = 0;
+            var sticky = false;
+            if (exponent >= 0)
             {
-                value *= 1e10f;
-                exponent -= 10;
-                if (value > 3.40282347e38f)
+                for (var i = 0; i < exponent; i++)
                 {
-                    return value;
+                    while (value > long.MaxValue / 10)
+                    {
+                        sticky |= (value & 1) != 0;
+                        value >>= 1;
+                        binaryExponent++;
+                    }
+
+                    value *= 10;
+                }
+
+                return ComposeFloat(value, binaryExponent, sticky);
+            }
+
+            // 10^-k = 5^-k × 2^-k; 5^26 < 2^61 keeps the shifted remainder inside a long.
+            var exactFives = -exponent < MaxExactFivePower ? -exponent : MaxExactFivePower;
+            long divisor = 1;
+            for (var i = 0; i < exactFives; i++)
+            {
+                divisor *= 5;
+            }
+
+            binaryExponent = -exactFives;
+            var quotient = value / divisor;
+            var remainder = value % divisor;
+            while (quotient < ScaleLimit)
+            {
+                remainder <<= 1;
+                quotient <<= 1;
+                binaryExponent--;
+                if (remainder >= divisor)
+                {
+                    quotient |= 1;
+                    remainder -= divisor;
                 }
             }
 
-            while (exponent < -10)
+            sticky = remainder != 0;
+            for (var i = exactFives; i < -exponent; i++)
             {
-                value /= 1e10f;
-                exponent += 10;
-                if (value == 0f)
+                sticky |= quotient % 10 != 0;
+                quotient /= 10;
+                while (quotient < ScaleLimit)
+                {
+                    quotient <<= 1;
+                    binaryExponent--;
+                }
+            }
+
+            return ComposeFloat(quotient, binaryExponent, sticky);
+        }
+
+        /// <summary>value × 2^binaryExponent rounded to a 24-bit float mantissa, ties to even; sticky: the true value is a bit above.</summary>
+        private static float ComposeFloat(long value, int binaryExponent, bool sticky)
+        {
+            while (value >= (1L << 25))
+            {
+                sticky |= (value & 1) != 0;
+                value >>= 1;
+                binaryExponent++;
+            }
+
+            if (value >= (1L << 24))
+            {
+                var roundBit = (value & 1) != 0;
+                value >>= 1;
+                binaryExponent++;
+                if (roundBit && (sticky || (value & 1) != 0))
+                {
+                    value++;
+                }
+            }
+
+            var result = (float)value;
+            while (binaryExponent > 0)
+            {
+                result *= 2f;
+                binaryExponent--;
+                if (result > 3.40282347e38f)
+                {
+                    return result;
+                }
+            }
+
+            while (binaryExponent < 0)
+            {
+                result *= 0.5f;
+                binaryExponent++;
+                if (result == 0f)
                 {
                     return 0f;
                 }
             }
 
-            return exponent >= 0 ? value * FloatPowersOfTen[exponent] : value / FloatPowersOfTen[-exponent];
+            return result;
         }
 
         private void SkipWhitespace()
