@@ -25,6 +25,20 @@ namespace Retrosense.Node.Wire
         public static bool TryDecode(byte[] payload, int length, out NodeConfig? config, out string reason)
         {
             config = null;
+
+            // Syntax first, over the whole message: malformed JSON (truncation, nesting, stray bytes) is reported as
+            // such even when a field before the damage would also be wrong.
+            var syntax = new JsonTokenReader(payload, length, MaxDepth);
+            while (syntax.Read())
+            {
+            }
+
+            if (syntax.Error != null)
+            {
+                reason = Malformed(syntax, "invalid JSON");
+                return false;
+            }
+
             var reader = new JsonTokenReader(payload, length, MaxDepth);
             var result = NodeConfig.CreateDefault();
             var seen = new ArrayList();
