@@ -8,7 +8,7 @@ namespace Retrosense.Node.Wire
     {
         public AlarmSource Source { get; set; }
 
-        /// <summary>Channel the alarm is about; for <see cref="AlarmSource.Zone"/> always velocity RMS.</summary>
+        /// <summary>Channel the alarm is about; for <see cref="AlarmSource.Zone"/> the encoder always writes velocity RMS.</summary>
         public FeatureChannel Channel { get; set; }
 
         /// <summary>Axis of the value (Max for zones and environment channels).</summary>

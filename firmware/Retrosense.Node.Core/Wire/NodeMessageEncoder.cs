@@ -54,7 +54,9 @@ namespace Retrosense.Node.Wire
             w.PropertyName(WireFieldNames.Alarm);
             w.BeginObject();
             w.Property(WireFieldNames.Source, WireNames.Source(alarm.Source));
-            w.Property(WireFieldNames.Channel, WireNames.Channel(alarm.Channel));
+            // Zones are judged on velocity RMS only (ISO 10816-3), whatever the caller left in Channel.
+            var channel = alarm.Source == AlarmSource.Zone ? FeatureChannel.VelocityRmsMmPerSecond : alarm.Channel;
+            w.Property(WireFieldNames.Channel, WireNames.Channel(channel));
             w.Property(WireFieldNames.Axis, WireNames.Axis(alarm.Axis));
             w.Property(WireFieldNames.Severity, WireNames.Severity(alarm.Severity));
             w.Property(WireFieldNames.State, WireNames.State(alarm.State));
