@@ -3,8 +3,8 @@ using System;
 namespace Retrosense.Platform.Registry;
 
 /// <summary>
-/// The operation would break a registry rule: a node id already active in the tenant, a certificate already
-/// registered to another node, or a site or asset id reused under another parent.
+/// The operation would break a registry rule: a node id already active in the tenant, or a certificate already
+/// registered to another non-revoked node.
 /// </summary>
 public sealed class RegistryConflictException : RegistryException
 {
