@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -22,16 +23,26 @@ public sealed record MosquittoListenerConfig(int Port, string CaFile, string Cer
         text.Append("per_listener_settings false\n");
         text.Append("allow_anonymous false\n");
         text.Append(CultureInfo.InvariantCulture, $"listener {Port}{(BindAddress is null ? string.Empty : " " + BindAddress)}\n");
-        text.Append("tls_version tlsv1.2\n");
-        text.Append(CultureInfo.InvariantCulture, $"cafile {RequireLine(CaFile)}\n");
-        text.Append(CultureInfo.InvariantCulture, $"certfile {RequireLine(CertFile)}\n");
-        text.Append(CultureInfo.InvariantCulture, $"keyfile {RequireLine(KeyFile)}\n");
-        text.Append(CultureInfo.InvariantCulture, $"crlfile {RequireLine(CrlFile)}\n");
-        text.Append("require_certificate true\n");
-        text.Append("use_identity_as_username true\n");
-        text.Append(CultureInfo.InvariantCulture, $"acl_file {RequireLine(AclFile)}\n");
+        foreach (var line in ListenerSettingLines())
+        {
+            text.Append(line).Append('\n');
+        }
+
         return text.ToString();
     }
+
+    /// <summary>The lines that follow the <c>listener</c> line (for a harness that writes its own listener line).</summary>
+    public IReadOnlyList<string> ListenerSettingLines() =>
+    [
+        "tls_version tlsv1.2",
+        "cafile " + RequireLine(CaFile),
+        "certfile " + RequireLine(CertFile),
+        "keyfile " + RequireLine(KeyFile),
+        "crlfile " + RequireLine(CrlFile),
+        "require_certificate true",
+        "use_identity_as_username true",
+        "acl_file " + RequireLine(AclFile),
+    ];
 
     private static string RequireLine(string path) =>
         path.Contains('\n', StringComparison.Ordinal) ? throw new ArgumentException($"path '{path}' spans lines") : path;

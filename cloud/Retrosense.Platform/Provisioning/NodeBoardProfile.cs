@@ -1,5 +1,7 @@
 using System;
 
+using Retrosense.Platform.Registry;
+
 namespace Retrosense.Platform.Provisioning;
 
 /// <summary>

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using Retrosense.Platform.Registry;
+
+namespace Retrosense.Platform.Provisioning;
+
+/// <summary>
+/// The commands that put a provisioned node into service, per board: nanoff (nanoFramework's firmware flasher,
+/// <c>dotnet tool install -g nanoff</c>) for ESP32 and STM32, the .NET node's command line for a Linux gateway.
+/// nanoff options as its README documents them: <c>--update --target T --serialport P</c> flashes the firmware
+/// (<c>--jtag</c> through an ST-LINK for STM32), <c>--networkdeployment FILE</c> writes network settings and
+/// certificates, <c>--nanodevice --deploy --serialport P --image APP.bin</c> deploys the application.
+/// </summary>
+public static class InstallationInstructions
+{
+    /// <summary>The nanoFramework application image per board, built from firmware/ (see firmware/README.md).</summary>
+    public static string ApplicationImage(NodeBoardProfile board) => board.Board switch
+    {
+        NodeBoard.Esp32 => "Retrosense.Node.Esp32.bin",
+        NodeBoard.Stm32 => "Retrosense.Node.Stm32.bin",
+        _ => throw new ArgumentException($"board {board.Name} has no nanoFramework image", nameof(board)),
+    };
+
+    /// <summary>The commands, in order, to run from the node's output folder.</summary>
+    public static IReadOnlyList<string> Commands(NodeBoardProfile board, NodeCertificateSubject subject, Uri brokerUrl, string serialPort)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(brokerUrl);
+        return board.Board switch
+        {
+            NodeBoard.Esp32 =>
+            [
+                $"nanoff --update --target {board.NanoffTarget} --serialport {serialPort}",
+                $"nanoff --serialport {serialPort} --networkdeployment {NodeOutputFiles.NanoffNetworkDeployment}",
+                $"nanoff --nanodevice --deploy --serialport {serialPort} --image {ApplicationImage(board)}",
+            ],
+            NodeBoard.Stm32 =>
+            [
+                $"nanoff --update --target {board.NanoffTarget} --jtag",
+                $"nanoff --serialport {serialPort} --networkdeployment {NodeOutputFiles.NanoffNetworkDeployment}",
+                $"nanoff --nanodevice --deploy --serialport {serialPort} --image {ApplicationImage(board)}",
+            ],
+            _ =>
+            [
+                $"retrosense-node --tenant {subject.Tenant} --site {subject.Site} --asset {subject.Asset} --node {subject.Node} --broker {brokerUrl} "
+                    + $"--ca {NodeOutputFiles.TrustBundle} --cert {NodeOutputFiles.Certificate} --key {NodeOutputFiles.PrivateKey} --config {NodeOutputFiles.Config}",
+            ],
+        };
+    }
+
+    /// <summary>README.txt for the node's output folder.</summary>
+    public static string Readme(NodeBoardProfile board, NodeCertificateSubject subject, Uri brokerUrl, string serialPort, string outputDirectory)
+    {
+        var text = new StringBuilder();
+        text.Append("Retrosense node ").Append(subject.Node).Append(" (tenant ").Append(subject.Tenant).Append(", site ").Append(subject.Site)
+            .Append(", asset ").Append(subject.Asset).Append("), board ").Append(board.Name).Append('\n');
+        text.Append("MQTT username / certificate CN: ").Append(subject.CommonName).Append('\n');
+        text.Append("Broker: ").Append(brokerUrl).Append('\n');
+        text.Append("Topics: retrosense/v1/").Append(subject.Tenant).Append('/').Append(subject.Site).Append('/').Append(subject.Asset).Append('/')
+            .Append(subject.Node).Append("/{birth,death,telemetry,alarm,status,config-ack} (publish), .../config (subscribe)\n\n");
+        text.Append("Files:\n");
+        text.Append("  ").Append(NodeOutputFiles.Certificate).Append("  client certificate + tenant CA\n");
+        text.Append("  ").Append(NodeOutputFiles.PrivateKey).Append("  private key (owner-only; never copy it anywhere else)\n");
+        text.Append("  ").Append(NodeOutputFiles.TrustBundle).Append("    CAs trusted for the broker's certificate\n");
+        text.Append("  ").Append(NodeOutputFiles.Config).Append("  first node config (ISO 10816-3 zones for the asset)\n");
+        if (board.IsNanoFramework)
+        {
+            text.Append("  ").Append(NodeOutputFiles.NanoffNetworkDeployment).Append("  network settings, CA bundle, device certificate and key for nanoff (owner-only)\n\n");
+            text.Append("Steps (from this folder; install nanoff with `dotnet tool install -g nanoff`; the serial port is COMx on Windows, /dev/ttyUSBx or /dev/ttyACMx on Linux):\n");
+            text.Append(board.Board == NodeBoard.Esp32
+                ? "  1. Flash the nanoFramework firmware (hold the BOOT button if nanoff asks):\n"
+                : "  1. Flash the nanoFramework firmware through the board's ST-LINK (SWD):\n");
+            var commands = Commands(board, subject, brokerUrl, serialPort);
+            text.Append("       ").Append(commands[0]).Append('\n');
+            text.Append(board.Board == NodeBoard.Esp32
+                ? "  2. Store Wi-Fi, the CA bundle and the device certificate in the device's configuration:\n"
+                : "  2. Store the Ethernet settings (DHCP), the CA bundle and the device certificate (over the ST-LINK virtual COM port):\n");
+            text.Append("       ").Append(commands[1]).Append('\n');
+            text.Append("  3. Deploy the Retrosense application (built from firmware/, see firmware/README.md):\n");
+            text.Append("       ").Append(commands[2]).Append('\n');
+            text.Append("  4. Delete ").Append(NodeOutputFiles.NanoffNetworkDeployment)
+                .Append(" once the node is online: it holds the Wi-Fi password and the node's private key.\n");
+        }
+        else
+        {
+            text.Append("\nRun the .NET node on the gateway (copy this folder there with owner-only permissions):\n");
+            text.Append("  ").Append(Commands(board, subject, brokerUrl, serialPort)[0]).Append('\n');
+        }
+
+        text.Append("\nThe node appears in `retrosense node list --tenant ").Append(subject.Tenant).Append("`; `retrosense node revoke --tenant ")
+            .Append(subject.Tenant).Append(" --node ").Append(subject.Node).Append(" --reason TEXT` refuses it from then on.\n");
+        text.Append("Output folder: ").Append(Path.GetFullPath(outputDirectory)).Append('\n');
+        return text.ToString();
+    }
+}
