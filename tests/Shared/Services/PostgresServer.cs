@@ -23,7 +23,7 @@ namespace Retrosense.Testing;
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
-    /// <summary>Optional folder holding initdb and pg_ctl, searched before the usual places.</summary>
+    /// <summary>Optional folder holding initdb, pg_ctl and createdb; when set, the only place searched.</summary>
     public const string BinariesVariable = "RETROSENSE_POSTGRES_BIN";
 
     private const string Superuser = "postgres";
@@ -61,8 +61,11 @@ public sealed class PostgresServer : IAsyncLifetime
         _binDirectory = FindBinaries();
         if (_binDirectory == null)
         {
-            _unavailableReason = "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin, on PATH or in "
-                + BinariesVariable + "; install Debian's postgresql package";
+            _unavailableReason = "PostgreSQL server binaries (initdb, pg_ctl, createdb) were not found "
+                + (Environment.GetEnvironmentVariable(BinariesVariable) is { Length: > 0 } pinned
+                    ? "in " + pinned + " (" + BinariesVariable + ")"
+                    : "under /usr/lib/postgresql/*/bin or on PATH")
+                + "; install Debian's postgresql package";
             return;
         }
 
@@ -249,14 +252,15 @@ public sealed class PostgresServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary><see cref="BinariesVariable"/>, then the newest /usr/lib/postgresql/N/bin (Debian), then PATH.</summary>
+    /// <summary><see cref="BinariesVariable"/> if set, else the newest /usr/lib/postgresql/N/bin (Debian), else PATH.</summary>
     private static string? FindBinaries()
     {
         var candidates = new List<string>();
         var fromEnvironment = Environment.GetEnvironmentVariable(BinariesVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            candidates.Add(fromEnvironment);
+            // Exactly these binaries, or none: lets a developer pin a version (and a test simulate their absence).
+            return HasServerBinaries(fromEnvironment) ? fromEnvironment : null;
         }
 
         const string DebianRoot = "/usr/lib/postgresql";
@@ -273,9 +277,11 @@ public sealed class PostgresServer : IAsyncLifetime
             candidates.Add(Path.GetDirectoryName(initdbOnPath)!);
         }
 
-        return candidates.FirstOrDefault(folder =>
-            File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl")) && File.Exists(Path.Combine(folder, "createdb")));
+        return candidates.FirstOrDefault(HasServerBinaries);
     }
+
+    private static bool HasServerBinaries(string folder) =>
+        File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl")) && File.Exists(Path.Combine(folder, "createdb"));
 
     private static string? FindOnPath(string program)
     {
