@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
 using Retrosense.Cli.Commands;
@@ -23,13 +25,14 @@ public static class CliApp
         var root = new RootCommand("Retrosense: retrofit condition monitoring. Verbs print JSON with --json; exit 0 ok, 2 bad input, 1 failure.")
         {
             new FeaturesCommand(stdout, stderr).Command,
+            new NodeCommand(stdout, stderr).Command,
         };
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             var messages = parseResult.Errors.Select(error => error.Message).Distinct(StringComparer.Ordinal);
-            WriteError(stderr, parseResult.CommandResult.Command.Name == root.Name ? Name : $"{Name} {parseResult.CommandResult.Command.Name}", string.Join(" ", messages));
+            WriteError(stderr, CommandPath(parseResult.CommandResult, root), string.Join(" ", messages));
             return CliExitCodes.BadInput;
         }
 
@@ -42,6 +45,18 @@ public static class CliApp
             WriteError(stderr, Name, $"unexpected failure: {exception.GetType().Name}: {exception.Message}");
             return CliExitCodes.Failure;
         }
+    }
+
+    /// <summary>"retrosense node provision" for a nested verb: the words a user typed to reach the failing command.</summary>
+    private static string CommandPath(CommandResult result, RootCommand root)
+    {
+        var words = new List<string>();
+        for (SymbolResult? current = result; current is CommandResult command && command.Command != root; current = current.Parent)
+        {
+            words.Insert(0, command.Command.Name);
+        }
+
+        return words.Count == 0 ? Name : $"{Name} {string.Join(" ", words)}";
     }
 
     /// <summary>Writes "<paramref name="source"/>: message" as exactly one line.</summary>

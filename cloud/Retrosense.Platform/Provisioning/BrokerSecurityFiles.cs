@@ -9,7 +9,7 @@ namespace Retrosense.Platform.Provisioning;
 
 /// <summary>
 /// The files a Mosquitto broker needs to admit exactly the provisioned nodes, kept together in one folder
-/// (default <c>{data-dir}/mosquitto/</c>) and rewritten on every provision and revoke:
+/// (default <c>{data-dir}/mosquitto/</c>) and rewritten on every provision and revoke (a revoke keeps the listener port provisioning wrote):
 /// <list type="bullet">
 /// <item><c>ca-bundle.crt</c>: every tenant CA (the broker verifies client certificates against it);</item>
 /// <item><c>crl.pem</c>: every tenant CA's CRL (OpenSSL reads every CRL in the file; with <c>crlfile</c> set it requires
@@ -106,15 +106,36 @@ public sealed class BrokerSecurityFiles
     /// Rewrites the CA bundle and CRL bundle from every tenant CA under <paramref name="pkiRoot"/>, the ACL from
     /// <paramref name="activeNodes"/>, and the listener config for <paramref name="port"/>.
     /// </summary>
-    public void Write(string pkiRoot, IEnumerable<NodeTopicGrant> activeNodes, int port)
+    public void Write(string pkiRoot, IEnumerable<NodeTopicGrant> activeNodes, int? port)
     {
+        port ??= ConfiguredPort() ?? DefaultTlsPort;
         OwnerOnlyFiles.CreateDirectory(Directory);
         var tenantFolders = TenantFolders(pkiRoot);
         File.WriteAllText(CaBundlePath, Concatenate(tenantFolders.Select(folder => Path.Combine(folder, TenantCertificateAuthority.CertificateFileName))));
         File.WriteAllText(CrlPath, Concatenate(tenantFolders.Select(folder => Path.Combine(folder, TenantCertificateAuthority.CrlFileName))));
         File.WriteAllText(AclPath, MosquittoAclWriter.Write(activeNodes, [CloudServiceUsername]));
-        var listener = new MosquittoListenerConfig(port, CaBundlePath, ServerCertificatePath, ServerKeyPath, CrlPath, AclPath);
+        var listener = new MosquittoListenerConfig(port.Value, CaBundlePath, ServerCertificatePath, ServerKeyPath, CrlPath, AclPath);
         File.WriteAllText(ConfigPath, listener.Write());
+    }
+
+    /// <summary>The port of the listener in the existing <see cref="ConfigPath"/>, so a revoke keeps the port provisioning chose.</summary>
+    public int? ConfiguredPort()
+    {
+        if (!File.Exists(ConfigPath))
+        {
+            return null;
+        }
+
+        foreach (var line in File.ReadLines(ConfigPath))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && parts[0] == "listener" && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
+            {
+                return port;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Every tenant folder under the PKI root that holds a CA, ordered by tenant id.</summary>

@@ -45,10 +45,17 @@ public static class InstallationInstructions
             ],
             _ =>
             [
-                $"retrosense-node --tenant {subject.Tenant} --site {subject.Site} --asset {subject.Asset} --node {subject.Node} --broker {brokerUrl} "
+                $"retrosense-node --tenant {subject.Tenant} --site {subject.Site} --asset {subject.Asset} --node {subject.Node} --broker {BrokerAddress(brokerUrl)} "
                     + $"--ca {NodeOutputFiles.TrustBundle} --cert {NodeOutputFiles.Certificate} --key {NodeOutputFiles.PrivateKey} --config {NodeOutputFiles.Config}",
             ],
         };
+    }
+
+    /// <summary>The broker URL as typed (<c>mqtts://host:port</c>), without the path slash <see cref="Uri.ToString"/> adds.</summary>
+    public static string BrokerAddress(Uri brokerUrl)
+    {
+        ArgumentNullException.ThrowIfNull(brokerUrl);
+        return brokerUrl.GetLeftPart(UriPartial.Authority);
     }
 
     /// <summary>README.txt for the node's output folder.</summary>
@@ -58,7 +65,7 @@ public static class InstallationInstructions
         text.Append("Retrosense node ").Append(subject.Node).Append(" (tenant ").Append(subject.Tenant).Append(", site ").Append(subject.Site)
             .Append(", asset ").Append(subject.Asset).Append("), board ").Append(board.Name).Append('\n');
         text.Append("MQTT username / certificate CN: ").Append(subject.CommonName).Append('\n');
-        text.Append("Broker: ").Append(brokerUrl).Append('\n');
+        text.Append("Broker: ").Append(BrokerAddress(brokerUrl)).Append('\n');
         text.Append("Topics: retrosense/v1/").Append(subject.Tenant).Append('/').Append(subject.Site).Append('/').Append(subject.Asset).Append('/')
             .Append(subject.Node).Append("/{birth,death,telemetry,alarm,status,config-ack} (publish), .../config (subscribe)\n\n");
         text.Append("Files:\n");

@@ -112,13 +112,13 @@ public sealed class NodeProvisioningService
     /// <summary>Tenants with a CA under the PKI root (the registry has no tenant listing; provisioning creates both together).</summary>
     public IReadOnlyList<string> KnownTenants() => BrokerSecurityFiles.TenantFolders(PkiRoot).Select(Path.GetFileName).OfType<string>().ToList();
 
-    /// <summary>Rewrites the broker's CA bundle, CRL bundle, ACL and listener config from the registry's active nodes.</summary>
+    /// <summary>Rewrites the broker's CA bundle, CRL bundle, ACL and listener config from the registry's active nodes (port from <paramref name="brokerUrl"/>, else the one already configured).</summary>
     public async Task WriteBrokerFilesAsync(Uri? brokerUrl, CancellationToken cancellationToken = default)
     {
         var active = (await ListAsync(null, cancellationToken).ConfigureAwait(false))
             .Where(node => node.IsActive)
             .Select(node => new NodeTopicGrant(node.TenantId, node.SiteId, node.AssetId, node.NodeId));
-        Broker.Write(PkiRoot, active, brokerUrl is null ? BrokerSecurityFiles.DefaultTlsPort : BrokerSecurityFiles.PortOf(brokerUrl));
+        Broker.Write(PkiRoot, active, brokerUrl is null ? null : BrokerSecurityFiles.PortOf(brokerUrl));
     }
 
     private async Task<(RegisteredNode Node, Installation Installation)> RegisterAsync(NodeProvisioningRequest request, NodeConfig config, IssuedCertificate issued, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Retrosense.Testing;
 using Retrosense.Testing.Services;
 
 namespace Retrosense.Platform.Tests.Provisioning;
