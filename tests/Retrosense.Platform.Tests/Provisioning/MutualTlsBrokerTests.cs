@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 using Retrosense.Platform.Provisioning;
 using Retrosense.Testing.Services;
 
@@ -22,6 +26,7 @@ public sealed class MutualTlsBrokerTests : IAsyncLifetime
     private readonly PkiFolder _folder = new();
     private readonly List<NodeTopicGrant> _grants = [new("acme", "plant1", "pump7", "n1"), new("acme", "plant1", "pump8", "n2")];
     private readonly Dictionary<string, MosquittoTlsClient> _nodes = [];
+    private readonly Dictionary<string, IssuedCertificate> _nodeCertificates = [];
     private TenantCertificateAuthority? _authority;
     private MosquittoBroker? _broker;
     private BrokerSecurityFiles? _files;
@@ -43,6 +48,7 @@ public sealed class MutualTlsBrokerTests : IAsyncLifetime
         foreach (var grant in _grants)
         {
             var issued = _authority.IssueNodeCertificate(new NodeCertificateSubject(grant.Tenant, grant.Site, grant.Asset, grant.Node), now);
+            _nodeCertificates[grant.Node] = issued;
             _nodes[grant.Node] = ClientWith(issued, grant.Node);
         }
 
@@ -167,6 +173,38 @@ public sealed class MutualTlsBrokerTests : IAsyncLifetime
         Assert.Equal(["retrosense/v1/acme/plant1/pump8/n2/telemetry still-here"], cloud.MessagesUntil("retrosense/v1/acme/plant1/pump8/n2/telemetry still-here", DeliveryTimeout));
         Assert.Contains("Reloading config", Broker.Log, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dotnet_Node_Client_Connects_With_Its_Certificate_And_Is_Told_A_Cross_Node_Publish_Is_Not_Authorized()
+    {
+        await using var cloud = await _cloud!.SubscribeAsync("cloud", "retrosense/#", Cancellation);
+        using var node = new MqttClientFactory().CreateMqttClient();
+        var issued = _nodeCertificates["n1"];
+        using var clientCertificate = X509Certificate2.CreateFromPem(issued.CertificatePem, issued.PrivateKeyPem);
+        var trust = new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(_authority!.Certificate.RawData));
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(Broker.Host, Broker.Port)
+            .WithClientId("n1-dotnet")
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithTlsOptions(tls => tls.UseTls().WithClientCertificates(new X509Certificate2Collection(clientCertificate)).WithTrustChain(trust))
+            .Build();
+
+        var connected = await node.ConnectAsync(options, Cancellation);
+        var own = await node.PublishAsync(Message("retrosense/v1/acme/plant1/pump7/n1/telemetry", "own"), Cancellation);
+        var foreign = await node.PublishAsync(Message("retrosense/v1/acme/plant1/pump8/n2/telemetry", "foreign"), Cancellation);
+        await node.DisconnectAsync(cancellationToken: Cancellation);
+
+        Assert.Equal(MqttClientConnectResultCode.Success, connected.ResultCode);
+        Assert.Equal(MqttClientPublishReasonCode.Success, own.ReasonCode);
+
+        // MQTT 5 lets the broker say what 3.1.1 cannot: the PUBACK of the forged publish carries 0x87 Not authorized.
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, foreign.ReasonCode);
+        Assert.Equal(["retrosense/v1/acme/plant1/pump7/n1/telemetry own"], cloud.MessagesUntil("retrosense/v1/acme/plant1/pump7/n1/telemetry own", DeliveryTimeout));
+        Assert.Null(cloud.NextMessage(SilenceTimeout));
+    }
+
+    private static MqttApplicationMessage Message(string topic, string payload) =>
+        new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
 
     private MosquittoTlsClient ClientWith(IssuedCertificate issued, string name)
     {
