@@ -6,6 +6,7 @@ using System.Net;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading;
 using Retrosense.Contracts;
 
 namespace Retrosense.Platform.Provisioning;
@@ -34,14 +35,21 @@ public sealed class TenantCertificateAuthority : IDisposable
     private static readonly Oid ClientAuthentication = new("1.3.6.1.5.5.7.3.2");
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
 
-    private readonly CertificateLedger _ledger;
+    /// <summary>Lock file held while the CA is open, so two provisioning runs never interleave ledger and CRL writes.</summary>
+    private const string LockFileName = ".lock";
 
-    private TenantCertificateAuthority(string tenant, string directory, X509Certificate2 certificate, bool wasCreated)
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly CertificateLedger _ledger;
+    private readonly FileStream _lock;
+
+    private TenantCertificateAuthority(string tenant, string directory, X509Certificate2 certificate, bool wasCreated, FileStream heldLock)
     {
         Tenant = tenant;
         Directory = directory;
         Certificate = certificate;
         WasCreated = wasCreated;
+        _lock = heldLock;
         _ledger = CertificateLedger.Open(directory);
     }
 
@@ -74,30 +82,17 @@ public sealed class TenantCertificateAuthority : IDisposable
         }
 
         var directory = Path.GetFullPath(Path.Combine(pkiRoot, tenant));
-        var certificatePath = Path.Combine(directory, CertificateFileName);
-        var keyPath = Path.Combine(directory, KeyFileName);
-        if (File.Exists(certificatePath) && File.Exists(keyPath))
-        {
-            return new TenantCertificateAuthority(tenant, directory, X509Certificate2.CreateFromPemFile(certificatePath, keyPath), wasCreated: false);
-        }
-
-        if (File.Exists(certificatePath) || File.Exists(keyPath))
-        {
-            throw new InvalidOperationException($"{directory} holds only one of {CertificateFileName} and {KeyFileName}; restore the other or remove both to start a new CA");
-        }
-
         OwnerOnlyFiles.CreateDirectory(directory);
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(new X500DistinguishedName($"CN=Retrosense {tenant} CA, O={tenant}"), key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: true, pathLengthConstraint: 0, critical: true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, critical: true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
-        using var selfSigned = request.CreateSelfSigned(now - ClockSkewAllowance, now + CaValidity);
-        File.WriteAllText(certificatePath, selfSigned.ExportCertificatePem() + "\n");
-        OwnerOnlyFiles.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
-        var authority = new TenantCertificateAuthority(tenant, directory, X509Certificate2.CreateFromPemFile(certificatePath, keyPath), wasCreated: true);
-        authority.WriteCrl(now);
-        return authority;
+        var heldLock = AcquireLock(directory);
+        try
+        {
+            return OpenOrCreateLocked(tenant, directory, now, heldLock);
+        }
+        catch
+        {
+            heldLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Signs a node's client certificate (CN = tenant:node, URI SAN with its place, clientAuth). Earlier certificates of the same node are revoked as superseded.</summary>
@@ -180,7 +175,56 @@ public sealed class TenantCertificateAuthority : IDisposable
         return pem;
     }
 
-    public void Dispose() => Certificate.Dispose();
+    public void Dispose()
+    {
+        Certificate.Dispose();
+        _lock.Dispose();
+    }
+
+    private static TenantCertificateAuthority OpenOrCreateLocked(string tenant, string directory, DateTimeOffset now, FileStream heldLock)
+    {
+        var certificatePath = Path.Combine(directory, CertificateFileName);
+        var keyPath = Path.Combine(directory, KeyFileName);
+        if (File.Exists(certificatePath) && File.Exists(keyPath))
+        {
+            return new TenantCertificateAuthority(tenant, directory, X509Certificate2.CreateFromPemFile(certificatePath, keyPath), wasCreated: false, heldLock);
+        }
+
+        if (File.Exists(certificatePath) || File.Exists(keyPath))
+        {
+            throw new InvalidOperationException($"{directory} holds only one of {CertificateFileName} and {KeyFileName}; restore the other or remove both to start a new CA");
+        }
+
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(new X500DistinguishedName($"CN=Retrosense {tenant} CA, O={tenant}"), key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: true, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, critical: true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        using var selfSigned = request.CreateSelfSigned(now - ClockSkewAllowance, now + CaValidity);
+        File.WriteAllText(certificatePath, selfSigned.ExportCertificatePem() + "\n");
+        OwnerOnlyFiles.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
+        var authority = new TenantCertificateAuthority(tenant, directory, X509Certificate2.CreateFromPemFile(certificatePath, keyPath), wasCreated: true, heldLock);
+        authority.WriteCrl(now);
+        return authority;
+    }
+
+    /// <summary>Takes the CA's lock file exclusively (an flock on Unix), waiting for another provisioning run to finish.</summary>
+    private static FileStream AcquireLock(string directory)
+    {
+        var path = Path.Combine(directory, LockFileName);
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
 
     private IssuedCertificate Issue(string commonName, CertificatePurpose purpose, Oid usage, SubjectAlternativeNameBuilder? names, DateTimeOffset now, TimeSpan validity)
     {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
 using Retrosense.Platform.Provisioning;
 
 namespace Retrosense.Platform.Tests.Provisioning;
@@ -134,6 +135,21 @@ public sealed class TenantCertificateAuthorityTests : IDisposable
         Assert.False(crl.RemoveEntry(Convert.FromHexString(second.SerialNumber)));
         Assert.Equal(2, authority.IssuedCertificates.Count(entry => entry.CommonName == "acme:n1"));
         Assert.True(authority.IssuedCertificates.Single(entry => entry.SerialNumber == first.SerialNumber).Superseded);
+    }
+
+    [Fact]
+    public async Task A_Second_Opener_Of_The_Same_Ca_Waits_Until_The_First_Is_Done()
+    {
+        var first = TenantCertificateAuthority.OpenOrCreate(_folder.Path, "acme", Now);
+        var second = Task.Run(() => TenantCertificateAuthority.OpenOrCreate(_folder.Path, "acme", Now), TestContext.Current.CancellationToken);
+
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var finishedWhileHeld = second.IsCompleted;
+        first.Dispose();
+        using var opened = await second.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.False(finishedWhileHeld, "two openers held the same CA at once");
+        Assert.False(opened.WasCreated);
     }
 
     private static X509Chain NewChain(X509Certificate2 root, DateTimeOffset verificationTime)
