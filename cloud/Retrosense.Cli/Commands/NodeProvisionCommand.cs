@@ -221,13 +221,13 @@ internal sealed class NodeProvisionCommand
     private static Uri ParseBrokerUrl(string? text)
     {
         if (Uri.TryCreate(text, UriKind.Absolute, out var url)
-            && url.Scheme is "mqtts" or "mqtt" or "ssl" or "tls"
+            && url.Scheme == "mqtts"
             && !string.IsNullOrEmpty(url.Host))
         {
             return url;
         }
 
-        throw new CliInputException($"--broker must be a URL like mqtts://host:8883, got '{text}'");
+        throw new CliInputException($"--broker must be a URL like mqtts://host:8883 (nodes connect with TLS and their certificate), got '{text}'");
     }
 
     private static string ReadWifiPassword(string? file)

@@ -45,8 +45,8 @@ public static class InstallationInstructions
             ],
             _ =>
             [
-                $"retrosense-node --tenant {subject.Tenant} --site {subject.Site} --asset {subject.Asset} --node {subject.Node} --broker {BrokerAddress(brokerUrl)} "
-                    + $"--ca {NodeOutputFiles.TrustBundle} --cert {NodeOutputFiles.Certificate} --key {NodeOutputFiles.PrivateKey} --config {NodeOutputFiles.Config}",
+                $"retrosense-node --broker {BrokerAddress(brokerUrl)} --tenant {subject.Tenant} --site {subject.Site} --asset {subject.Asset} --node {subject.Node} "
+                    + $"--ca {NodeOutputFiles.TrustBundle} --cert {NodeOutputFiles.Certificate} --key {NodeOutputFiles.PrivateKey}",
             ],
         };
     }
@@ -97,6 +97,12 @@ public static class InstallationInstructions
             text.Append("  ").Append(Commands(board, subject, brokerUrl, serialPort)[0]).Append('\n');
         }
 
+        text.Append("\nFirst config: a node starts on its built-in defaults and takes its config from its config topic. Until the cloud\n");
+        text.Append("publishes it, push ").Append(NodeOutputFiles.Config).Append(" once as a retained message with the broker's cloud identity\n");
+        text.Append("(cloud.crt/cloud.key and server-ca.crt from the broker folder written by provisioning), so the node gets it whenever it subscribes:\n");
+        text.Append("  mosquitto_pub -h ").Append(brokerUrl.Host).Append(" -p ").Append(BrokerSecurityFiles.PortOf(brokerUrl).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(" --cafile server-ca.crt --cert cloud.crt --key cloud.key -q 1 -r -t ")
+            .Append(Contracts.TopicPath.ConfigSubscription(subject.Tenant, subject.Site, subject.Asset, subject.Node)).Append(" -f ").Append(NodeOutputFiles.Config).Append('\n');
         text.Append("\nThe node appears in `retrosense node list --tenant ").Append(subject.Tenant).Append("`; `retrosense node revoke --tenant ")
             .Append(subject.Tenant).Append(" --node ").Append(subject.Node).Append(" --reason TEXT` refuses it from then on.\n");
         text.Append("Output folder: ").Append(Path.GetFullPath(outputDirectory)).Append('\n');

@@ -53,9 +53,11 @@ public sealed class NodeProvisionBadInputTests : IDisposable
         AssertBadInput(_workspace.Provision("acme", "n1", extra: ["--rpm", "0"]), "--rpm must be a positive number");
     }
 
-    [Fact]
-    public void Broker_That_Is_Not_An_Mqtt_Url_Is_Bad_Input() =>
-        AssertBadInput(_workspace.Provision("acme", "n1", broker: "broker.local:8883"), "--broker must be a URL like mqtts://host:8883");
+    [Theory]
+    [InlineData("broker.local:8883")]
+    [InlineData("mqtt://broker.local:1883")]
+    public void Broker_That_Is_Not_An_Mqtts_Url_Is_Bad_Input(string url) =>
+        AssertBadInput(_workspace.Provision("acme", "n1", broker: url), "--broker must be a URL like mqtts://host:8883");
 
     [Fact]
     public void Esp32_Without_Wifi_Ssid_Is_Bad_Input() =>

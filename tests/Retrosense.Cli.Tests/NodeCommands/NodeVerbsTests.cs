@@ -49,7 +49,7 @@ public sealed class NodeVerbsTests : IDisposable
         Assert.Equal("acme:n1", json.RootElement.GetProperty("common_name").GetString());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, NodeWorkspace.UnixModeOf(Path.Combine(folder, NodeOutputFiles.PrivateKey)));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, NodeWorkspace.UnixModeOf(folder));
-        Assert.Contains("retrosense-node --tenant acme --site plant1 --asset pump7 --node n1 --broker mqtts://127.0.0.1:8883 --ca ca.crt --cert node.crt --key node.key --config config.json",
+        Assert.Contains("retrosense-node --broker mqtts://127.0.0.1:8883 --tenant acme --site plant1 --asset pump7 --node n1 --ca ca.crt --cert node.crt --key node.key",
             json.RootElement.GetProperty("commands")[0].GetString(), StringComparison.Ordinal);
         Assert.StartsWith("{\"schema\":1,\"kind\":\"config\",\"config_version\":1,", File.ReadAllText(Path.Combine(folder, NodeOutputFiles.Config)), StringComparison.Ordinal);
     }
