@@ -179,15 +179,8 @@ public sealed class MutualTlsBrokerTests : IAsyncLifetime
     {
         await using var cloud = await _cloud!.SubscribeAsync("cloud", "retrosense/#", Cancellation);
         using var node = new MqttClientFactory().CreateMqttClient();
-        var issued = _nodeCertificates["n1"];
-        using var clientCertificate = X509Certificate2.CreateFromPem(issued.CertificatePem, issued.PrivateKeyPem);
-        var trust = new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(_authority!.Certificate.RawData));
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(Broker.Host, Broker.Port)
-            .WithClientId("n1-dotnet")
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithTlsOptions(tls => tls.UseTls().WithClientCertificates(new X509Certificate2Collection(clientCertificate)).WithTrustChain(trust))
-            .Build();
+        using var clientCertificate = X509Certificate2.CreateFromPem(_nodeCertificates["n1"].CertificatePem, _nodeCertificates["n1"].PrivateKeyPem);
+        var options = DotnetNodeOptions("n1-dotnet", clientCertificate);
 
         var connected = await node.ConnectAsync(options, Cancellation);
         var own = await node.PublishAsync(Message("retrosense/v1/acme/plant1/pump7/n1/telemetry", "own"), Cancellation);
@@ -201,6 +194,44 @@ public sealed class MutualTlsBrokerTests : IAsyncLifetime
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, foreign.ReasonCode);
         Assert.Equal(["retrosense/v1/acme/plant1/pump7/n1/telemetry own"], cloud.MessagesUntil("retrosense/v1/acme/plant1/pump7/n1/telemetry own", DeliveryTimeout));
         Assert.Null(cloud.NextMessage(SilenceTimeout));
+    }
+
+    [Fact]
+    public async Task Revoked_Node_Still_Connected_May_No_Longer_Publish_Once_The_Broker_Reloads_Its_Acl()
+    {
+        using var node = new MqttClientFactory().CreateMqttClient();
+        using var clientCertificate = X509Certificate2.CreateFromPem(_nodeCertificates["n1"].CertificatePem, _nodeCertificates["n1"].PrivateKeyPem);
+        await node.ConnectAsync(DotnetNodeOptions("n1-dotnet", clientCertificate), Cancellation);
+        await using var cloud = await _cloud!.SubscribeAsync("cloud-1", "retrosense/#", Cancellation);
+        var before = await node.PublishAsync(Message("retrosense/v1/acme/plant1/pump7/n1/telemetry", "before"), Cancellation);
+
+        _authority!.Revoke("acme:n1", "stolen", DateTimeOffset.UtcNow);
+        _grants.RemoveAll(grant => grant.Node == "n1");
+        _files!.Write(_folder.Combine("pki"), _grants, Broker.Port);
+        Broker.Reload();
+
+        // A new subscription is a full round trip through the broker's main loop, which handles SIGHUP first.
+        await using var sync = await _cloud.SubscribeAsync("cloud-2", "retrosense/#", Cancellation);
+        var after = await node.PublishAsync(Message("retrosense/v1/acme/plant1/pump7/n1/telemetry", "after"), Cancellation);
+
+        // The TLS session of a connected node outlives the CRL; the reloaded ACL is what stops it at once.
+        Assert.Equal(MqttClientPublishReasonCode.Success, before.ReasonCode);
+        Assert.True(node.IsConnected);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, after.ReasonCode);
+        Assert.Equal("retrosense/v1/acme/plant1/pump7/n1/telemetry before", cloud.NextMessage(DeliveryTimeout));
+        Assert.Null(cloud.NextMessage(SilenceTimeout));
+        Assert.Null(sync.NextMessage(SilenceTimeout));
+    }
+
+    private MqttClientOptions DotnetNodeOptions(string clientId, X509Certificate2 clientCertificate)
+    {
+        var trust = new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(_authority!.Certificate.RawData));
+        return new MqttClientOptionsBuilder()
+            .WithTcpServer(Broker.Host, Broker.Port)
+            .WithClientId(clientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithTlsOptions(tls => tls.UseTls().WithClientCertificates(new X509Certificate2Collection(clientCertificate)).WithTrustChain(trust))
+            .Build();
     }
 
     private static MqttApplicationMessage Message(string topic, string payload) =>
