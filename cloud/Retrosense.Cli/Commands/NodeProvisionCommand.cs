@@ -28,9 +28,6 @@ internal sealed class NodeProvisionCommand
 
     public const string DefaultAxes = "x=horizontal,y=vertical,z=axial";
 
-    /// <summary>Shaft speed assumed when the technician does not give one: a 4-pole motor on 50 Hz (the node default).</summary>
-    public const float DefaultShaftSpeedRpm = 1500f;
-
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly NodeStoreOptions _storeOptions = new();
@@ -42,9 +39,9 @@ internal sealed class NodeProvisionCommand
     private readonly Option<string> _broker = new("--broker") { Description = "Broker URL the node connects to, e.g. mqtts://broker.plant.example:8883", Required = true };
     private readonly Option<string?> _wifiSsid = new("--wifi-ssid") { Description = "Wi-Fi network (esp32)" };
     private readonly Option<string?> _wifiPasswordFile = new("--wifi-password-file") { Description = $"File whose first line is the Wi-Fi password (else ${WifiPasswordVariable}); empty for an open network" };
-    private readonly Option<int> _machineGroup = new("--machine-group") { Description = "ISO 10816-3 machine group: 1 (large, 300 kW-50 MW) or 2 (medium, 15-300 kW)", DefaultValueFactory = _ => 2 };
-    private readonly Option<string> _foundation = new("--foundation") { Description = "ISO 10816-3 foundation: rigid or flexible", DefaultValueFactory = _ => "rigid" };
-    private readonly Option<float?> _rpm = new("--rpm") { Description = "Nominal shaft speed in rpm (default 1500)" };
+    private readonly Option<int?> _machineGroup = new("--machine-group") { Description = "ISO 10816-3 machine group: 1 (large, 300 kW-50 MW) or 2 (medium, 15-300 kW); default: the asset's, else 2" };
+    private readonly Option<string?> _foundation = new("--foundation") { Description = "ISO 10816-3 foundation: rigid or flexible; default: the asset's, else rigid" };
+    private readonly Option<float?> _rpm = new("--rpm") { Description = "Nominal shaft speed in rpm; default: the asset's, else 1500" };
     private readonly Option<string> _mount = new("--mount") { Description = "Mounting point: drive-end, non-drive-end or other", DefaultValueFactory = _ => "drive-end" };
     private readonly Option<string> _axes = new("--axes") { Description = "How the sensor axes face the machine", DefaultValueFactory = _ => DefaultAxes };
     private readonly Option<string?> _installer = new("--installer") { Description = "Who mounted the node (default: the current user)" };
@@ -142,22 +139,26 @@ internal sealed class NodeProvisionCommand
         }
 
         var brokerUrl = ParseBrokerUrl(parseResult.GetValue(_broker));
-        var machineGroupNumber = parseResult.GetValue(_machineGroup);
-        if (!RegistryNames.TryParseMachineGroup(machineGroupNumber, out var machineGroup))
+        MachineGroup? machineGroup = null;
+        if (parseResult.GetValue(_machineGroup) is { } machineGroupNumber)
         {
-            throw new CliInputException($"--machine-group must be 1 or 2 (ISO 10816-3), got {machineGroupNumber}");
+            machineGroup = RegistryNames.TryParseMachineGroup(machineGroupNumber, out var group)
+                ? group
+                : throw new CliInputException($"--machine-group must be 1 or 2 (ISO 10816-3), got {machineGroupNumber}");
         }
 
-        var foundationText = parseResult.GetValue(_foundation);
-        if (!RegistryNames.TryParseFoundation(foundationText, out var foundation))
+        Foundation? foundation = null;
+        if (parseResult.GetValue(_foundation) is { } foundationText)
         {
-            throw new CliInputException($"unknown --foundation '{foundationText}': use rigid or flexible");
+            foundation = RegistryNames.TryParseFoundation(foundationText, out var parsed)
+                ? parsed
+                : throw new CliInputException($"unknown --foundation '{foundationText}': use rigid or flexible");
         }
 
-        var rpm = parseResult.GetValue(_rpm) ?? DefaultShaftSpeedRpm;
-        if (!(rpm > 0f) || !float.IsFinite(rpm))
+        var rpm = parseResult.GetValue(_rpm);
+        if (rpm is { } givenRpm && (!(givenRpm > 0f) || !float.IsFinite(givenRpm)))
         {
-            throw new CliInputException($"--rpm must be a positive number, got {rpm.ToString(CultureInfo.InvariantCulture)}");
+            throw new CliInputException($"--rpm must be a positive number, got {givenRpm.ToString(CultureInfo.InvariantCulture)}");
         }
 
         var mountText = parseResult.GetValue(_mount);

@@ -4,14 +4,19 @@ using Retrosense.Platform.Registry;
 
 namespace Retrosense.Platform.Provisioning;
 
-/// <summary>Everything a technician says about a node being installed (the options of <c>retrosense node provision</c>).</summary>
+/// <summary>
+/// Everything a technician says about a node being installed (the options of <c>retrosense node provision</c>).
+/// Machine group, foundation and shaft speed left null keep what the registry already knows about the asset, else take
+/// the defaults (<see cref="NodeProvisioningService.DefaultMachineGroup"/> and the others): a second node on the same
+/// machine must not reset the machine's class.
+/// </summary>
 public sealed record NodeProvisioningRequest(
     NodeCertificateSubject Subject,
     NodeBoardProfile Board,
     Uri BrokerUrl,
-    MachineGroup MachineGroup,
-    Foundation Foundation,
-    float ShaftSpeedRpm,
+    MachineGroup? MachineGroup,
+    Foundation? Foundation,
+    float? ShaftSpeedRpm,
     MountingPoint MountingPoint,
     string AxisOrientation,
     string Installer,

@@ -18,6 +18,14 @@ namespace Retrosense.Platform.Provisioning;
 /// </summary>
 public sealed class NodeProvisioningService
 {
+    /// <summary>Machine group of a new asset when none is given: group 2 (15–300 kW), the usual retrofit motor and pump.</summary>
+    public const MachineGroup DefaultMachineGroup = MachineGroup.Group2;
+
+    public const Foundation DefaultFoundation = Foundation.Rigid;
+
+    /// <summary>Shaft speed of a new asset when none is given: a 4-pole motor on 50 Hz, the node's own default.</summary>
+    public const float DefaultShaftSpeedRpm = 1500f;
+
     private readonly IRegistryStore _registry;
     private readonly TimeProvider _clock;
 
@@ -53,7 +61,12 @@ public sealed class NodeProvisioningService
                 $"node '{subject.Node}' is already provisioned in tenant '{subject.Tenant}' (on {existing.SiteId}/{existing.AssetId}); revoke it first to provision a replacement");
         }
 
-        var config = ProvisionedNodeConfig.Create(request.MachineGroup, request.Foundation, request.ShaftSpeedRpm);
+        var knownAsset = await _registry.GetAssetAsync(subject.Tenant, subject.Site, subject.Asset, cancellationToken).ConfigureAwait(false);
+        var machineClass = new AssetClass(
+            request.MachineGroup ?? knownAsset?.MachineGroup ?? DefaultMachineGroup,
+            request.Foundation ?? knownAsset?.Foundation ?? DefaultFoundation,
+            request.ShaftSpeedRpm ?? knownAsset?.ShaftSpeedRpm ?? DefaultShaftSpeedRpm);
+        var config = ProvisionedNodeConfig.Create(machineClass.MachineGroup, machineClass.Foundation, machineClass.ShaftSpeedRpm);
         if (!NodeConfigValidator.Validate(config, out var configProblem))
         {
             throw new NodeProvisioningException($"the node config for this asset is invalid: {configProblem}");
@@ -67,7 +80,7 @@ public sealed class NodeProvisioningService
         Installation installation;
         try
         {
-            (node, installation) = await RegisterAsync(request, config, issued, cancellationToken).ConfigureAwait(false);
+            (node, installation) = await RegisterAsync(request, machineClass, config, issued, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -121,7 +134,7 @@ public sealed class NodeProvisioningService
         Broker.Write(PkiRoot, active, brokerUrl is null ? null : BrokerSecurityFiles.PortOf(brokerUrl));
     }
 
-    private async Task<(RegisteredNode Node, Installation Installation)> RegisterAsync(NodeProvisioningRequest request, NodeConfig config, IssuedCertificate issued, CancellationToken cancellationToken)
+    private async Task<(RegisteredNode Node, Installation Installation)> RegisterAsync(NodeProvisioningRequest request, AssetClass machineClass, NodeConfig config, IssuedCertificate issued, CancellationToken cancellationToken)
     {
         var subject = request.Subject;
         var tenant = await _registry.GetTenantAsync(subject.Tenant, cancellationToken).ConfigureAwait(false);
@@ -130,7 +143,7 @@ public sealed class NodeProvisioningService
             ?? await _registry.UpsertSiteAsync(new Site(subject.Tenant, subject.Site, subject.Site), cancellationToken).ConfigureAwait(false);
         var asset = await _registry.GetAssetAsync(subject.Tenant, site.SiteId, subject.Asset, cancellationToken).ConfigureAwait(false);
         await _registry.UpsertAssetAsync(
-            new Asset(subject.Tenant, site.SiteId, subject.Asset, asset?.Name ?? subject.Asset, request.MachineGroup, request.Foundation, request.ShaftSpeedRpm),
+            new Asset(subject.Tenant, site.SiteId, subject.Asset, asset?.Name ?? subject.Asset, machineClass.MachineGroup, machineClass.Foundation, machineClass.ShaftSpeedRpm),
             cancellationToken).ConfigureAwait(false);
         var thumbprint = Convert.ToHexString(SHA256.HashData(issued.Certificate.RawData));
         var node = await _registry.AddNodeAsync(
@@ -194,4 +207,7 @@ public sealed class NodeProvisioningService
 
         return string.Join("\n", parts) + "\n";
     }
+
+    /// <summary>The ISO 10816-3 class and speed of the machine a node is mounted on.</summary>
+    private sealed record AssetClass(MachineGroup MachineGroup, Foundation Foundation, float ShaftSpeedRpm);
 }

@@ -35,6 +35,21 @@ public sealed class NodeVerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task Second_Node_On_A_Machine_Keeps_The_Machine_Class_When_None_Is_Given()
+    {
+        Assert.Equal(0, _workspace.Provision("acme", "n1", extra: ["--machine-group", "1", "--foundation", "flexible", "--rpm", "450"]).ExitCode);
+
+        var second = _workspace.Provision("acme", "n2");
+
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        var config = File.ReadAllText(Path.Combine(_workspace.NodeFolder("acme", "n2"), NodeOutputFiles.Config));
+        Assert.Contains("\"machine_group\":1,\"foundation\":\"flexible\",\"shaft_rpm\":450,\"velocity_band_hz\":[2,1000],\"zone_limits_mm_s\":[3.5,7.1,11]", config, StringComparison.Ordinal);
+        await using var store = await _workspace.OpenStoreAsync();
+        var asset = await store.Registry.GetAssetAsync("acme", "plant1", "pump7", Cancellation);
+        Assert.Equal((Node.Configuration.MachineGroup.Group1, Node.Configuration.Foundation.Flexible, (float?)450f), (asset!.MachineGroup, asset.Foundation, asset.ShaftSpeedRpm));
+    }
+
+    [Fact]
     public void Provision_Writes_The_Node_Folder_With_An_Owner_Only_Key_That_Matches_Its_Registered_Certificate()
     {
         var run = _workspace.Provision("acme", "n1", extra: ["--json"]);
