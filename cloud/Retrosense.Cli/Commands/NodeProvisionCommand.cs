@@ -48,6 +48,7 @@ internal sealed class NodeProvisionCommand
     private readonly Option<string?> _installedOn = new("--installed-on") { Description = "Install date, YYYY-MM-DD (default: today, UTC)" };
     private readonly Option<string?> _notes = new("--notes") { Description = "Installation notes (surface preparation, stud or magnet, exact spot)" };
     private readonly Option<string?> _out = new("--out") { Description = "Output folder for the node's files (default: ./retrosense-node-{tenant}-{node})" };
+    private readonly Option<string?> _nanoffTarget = new("--nanoff-target") { Description = "nanoFramework firmware target instead of the board's default (ESP32_PSRAM_REV0, ST_NUCLEO144_F746ZG), e.g. ORGPAL_PALTHREE" };
     private readonly Option<string> _serialPort = new("--serial-port") { Description = "Serial port shown in the nanoff commands", DefaultValueFactory = _ => "COM3" };
     private readonly Option<string?> _brokerCa = new("--broker-ca") { Description = "PEM file of a further CA the node must trust for the broker (a production broker's CA)" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the result as one JSON object" };
@@ -59,7 +60,7 @@ internal sealed class NodeProvisionCommand
         Command = new Command(Name, "Provision a node: certificate, config, nanoff deployment file, registry entry, broker ACL")
         {
             _tenant, _site, _asset, _node, _board, _broker, _wifiSsid, _wifiPasswordFile, _machineGroup, _foundation, _rpm, _mount, _axes,
-            _installer, _installedOn, _notes, _out, _serialPort, _brokerCa, _json,
+            _installer, _installedOn, _notes, _out, _nanoffTarget, _serialPort, _brokerCa, _json,
         };
         _storeOptions.AddTo(Command);
         Command.SetAction(ExecuteAsync);
@@ -136,6 +137,21 @@ internal sealed class NodeProvisionCommand
         if (!NodeBoardProfile.TryParse(boardText, out var board))
         {
             throw new CliInputException($"unknown --board '{boardText}': use esp32, stm32 or linux");
+        }
+
+        if (parseResult.GetValue(_nanoffTarget) is { } target)
+        {
+            if (!board.IsNanoFramework)
+            {
+                throw new CliInputException($"--nanoff-target applies to esp32 and stm32 boards, not {board.Name}");
+            }
+
+            if (target.Length == 0 || !target.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                throw new CliInputException($"--nanoff-target must be a nanoFramework target name like ESP32_PSRAM_REV0 (A-Z 0-9 _), got '{target}'");
+            }
+
+            board = board with { NanoffTarget = target };
         }
 
         var brokerUrl = ParseBrokerUrl(parseResult.GetValue(_broker));

@@ -60,6 +60,13 @@ public sealed class NodeProvisionBadInputTests : IDisposable
         AssertBadInput(_workspace.Provision("acme", "n1", broker: url), "--broker must be a URL like mqtts://host:8883");
 
     [Fact]
+    public void Nanoff_Target_For_A_Linux_Board_Or_With_Shell_Characters_Is_Bad_Input()
+    {
+        AssertBadInput(_workspace.Provision("acme", "n1", board: "linux", extra: ["--nanoff-target", "ESP32_REV0"]), "--nanoff-target applies to esp32 and stm32 boards, not linux");
+        AssertBadInput(_workspace.Provision("acme", "n1", board: "stm32", extra: ["--nanoff-target", "X;rm"]), "--nanoff-target must be a nanoFramework target name");
+    }
+
+    [Fact]
     public void Esp32_Without_Wifi_Ssid_Is_Bad_Input() =>
         AssertBadInput(_workspace.Provision("acme", "n1", board: "esp32"), "--board esp32 joins Wi-Fi: give --wifi-ssid");
 

@@ -98,6 +98,15 @@ public sealed class NodeVerbsTests : IDisposable
     }
 
     [Fact]
+    public void Another_Stm32_Board_Is_Flashed_With_The_Nanoff_Target_Given()
+    {
+        var run = _workspace.Provision("acme", "n1", board: "stm32", extra: ["--nanoff-target", "ORGPAL_PALTHREE"]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("  nanoff --update --target ORGPAL_PALTHREE --jtag", run.StdoutLines);
+    }
+
+    [Fact]
     public void Provisioning_A_Node_That_Is_Already_Active_Is_Refused_Until_It_Is_Revoked()
     {
         Assert.Equal(0, _workspace.Provision("acme", "n1").ExitCode);
