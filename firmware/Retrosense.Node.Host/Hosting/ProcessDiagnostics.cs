@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using Retrosense.Node.Ports;
 
 namespace Retrosense.Node.Host.Hosting;
 
@@ -7,7 +8,7 @@ namespace Retrosense.Node.Host.Hosting;
 /// What the node's <c>status</c> message reports about itself on .NET: memory the GC can still hand out, process uptime, and
 /// no radio (a wired Linux gateway has no RSSI: 0).
 /// </summary>
-public sealed class ProcessDiagnostics
+public sealed class ProcessDiagnostics : INodeDiagnostics
 {
     private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
 
