@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Threading;
 using Retrosense.Node.Host.Hosting;
 using Retrosense.Recordings;
@@ -39,7 +40,7 @@ internal static class Program
         {
             host = NodeHost.Create(options, log);
         }
-        catch (Exception exception) when (exception is ArgumentException or RecordingFormatException)
+        catch (Exception exception) when (exception is ArgumentException or RecordingFormatException or CryptographicException)
         {
             Console.Error.WriteLine($"{Name}: error: {exception.Message}");
             return 2;

@@ -10,15 +10,37 @@ namespace Retrosense.Node.Host.Transport;
 /// </summary>
 public sealed class BrokerCertificateValidator
 {
-    private readonly X509Certificate2 _certificateAuthority;
+    private readonly X509Certificate2Collection _certificateAuthorities;
 
     public BrokerCertificateValidator(X509Certificate2 certificateAuthority)
+        : this(new X509Certificate2Collection(certificateAuthority))
     {
-        ArgumentNullException.ThrowIfNull(certificateAuthority);
-        _certificateAuthority = certificateAuthority;
     }
 
-    public static BrokerCertificateValidator FromPemFile(string caPath) => new(X509Certificate2.CreateFromPemFile(caPath));
+    public BrokerCertificateValidator(X509Certificate2Collection certificateAuthorities)
+    {
+        ArgumentNullException.ThrowIfNull(certificateAuthorities);
+        if (certificateAuthorities.Count == 0)
+        {
+            throw new ArgumentException("at least one CA certificate is needed", nameof(certificateAuthorities));
+        }
+
+        _certificateAuthorities = certificateAuthorities;
+    }
+
+    /// <summary>Trusts every certificate in a PEM file (one CA, or a bundle of them).</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The file holds no PEM certificate.</exception>
+    public static BrokerCertificateValidator FromPemFile(string caPath)
+    {
+        var authorities = new X509Certificate2Collection();
+        authorities.ImportFromPemFile(caPath);
+        if (authorities.Count == 0)
+        {
+            throw new System.Security.Cryptography.CryptographicException($"no PEM certificate in '{caPath}'");
+        }
+
+        return new BrokerCertificateValidator(authorities);
+    }
 
     /// <summary>True when <paramref name="certificate"/> chains to the CA and no name error was reported.</summary>
     public bool IsTrusted(X509Certificate? certificate, SslPolicyErrors errors)
@@ -30,7 +52,7 @@ public sealed class BrokerCertificateValidator
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(_certificateAuthority);
+        chain.ChainPolicy.CustomTrustStore.AddRange(_certificateAuthorities);
 
         // Site brokers have no reachable CRL or OCSP endpoint; revocation is enforced by the broker refusing revoked nodes.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;

@@ -53,6 +53,8 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
     {
     }
 
+    /// <exception cref="System.Security.Cryptography.CryptographicException">A certificate or key file cannot be read.</exception>
+    /// <exception cref="System.IO.IOException">A certificate or key file cannot be opened.</exception>
     public MqttNodeTransport(MqttNodeTransportOptions options, INodeLog log, ReconnectBackoff backoff)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -61,6 +63,7 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
         _options = options;
         _log = log;
         _backoff = backoff;
+        LoadCertificates();
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
         _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
@@ -110,7 +113,6 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
             throw new InvalidOperationException("the transport is already started");
         }
 
-        LoadCertificates();
         _connectionLoop = Task.Run(() => RunConnectionLoopAsync(_stopping.Token));
     }
 
