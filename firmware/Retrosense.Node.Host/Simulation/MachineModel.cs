@@ -19,8 +19,13 @@ public sealed class MachineModel : IVibrationSource, IEnvironmentSource
     // Samples between updates of the speed wander and of the fault severities (both vary over seconds to days).
     private const int SlowUpdateSamples = 64;
 
+    // Phase of the 2× (misalignment) component relative to the 1×: 0.4 rad, an arbitrary fixed offset.
+    private static readonly double TwiceCos = Math.Cos(0.4);
+    private static readonly double TwiceSin = Math.Sin(0.4);
+
     private readonly MachineModelSettings _settings;
     private readonly GaussianNoise _vibrationNoise;
+    private readonly FastGaussianNoise _sensorNoise;
     private readonly GaussianNoise _environmentNoise;
     private readonly double _outerRacePerShaftHz;
     private readonly double _innerRacePerShaftHz;
@@ -45,6 +50,7 @@ public sealed class MachineModel : IVibrationSource, IEnvironmentSource
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _vibrationNoise = new GaussianNoise(settings.Seed);
+        _sensorNoise = new FastGaussianNoise(settings.Seed);
         _environmentNoise = new GaussianNoise(unchecked((settings.Seed * 7919) + 17));
         _outerRacePerShaftHz = BearingDefectFrequencies.BallPassOuterRaceHz(settings.Bearing, 1f);
         _innerRacePerShaftHz = BearingDefectFrequencies.BallPassInnerRaceHz(settings.Bearing, 1f);
@@ -131,12 +137,13 @@ public sealed class MachineModel : IVibrationSource, IEnvironmentSource
             }
 
             var ringing = resonator.Step(excitation);
-            var once = Math.Sin(_shaftPhaseRadians);
-            var onceQuadrature = Math.Cos(_shaftPhaseRadians);
-            var twice = Math.Sin((2 * _shaftPhaseRadians) + 0.4);
-            xG[i] = (float)((imbalanceG * once) + (0.5 * misalignmentG * twice) + ringing + (noiseG * _vibrationNoise.Next()));
-            yG[i] = (float)(gravityG + (imbalanceG * onceQuadrature) + (0.5 * misalignmentG * twice) + (0.6 * ringing) + (noiseG * _vibrationNoise.Next()));
-            zG[i] = (float)((0.3 * imbalanceG * once) + (misalignmentG * twice) + (0.3 * ringing) + (noiseG * _vibrationNoise.Next()));
+
+            // One sin/cos pair per sample: sin(2φ + 0.4) = 2·sinφ·cosφ·cos 0.4 + (cos²φ − sin²φ)·sin 0.4.
+            var (once, onceQuadrature) = Math.SinCos(_shaftPhaseRadians);
+            var twice = (2 * once * onceQuadrature * TwiceCos) + (((onceQuadrature * onceQuadrature) - (once * once)) * TwiceSin);
+            xG[i] = (float)((imbalanceG * once) + (0.5 * misalignmentG * twice) + ringing + (noiseG * _sensorNoise.Next()));
+            yG[i] = (float)(gravityG + (imbalanceG * onceQuadrature) + (0.5 * misalignmentG * twice) + (0.6 * ringing) + (noiseG * _sensorNoise.Next()));
+            zG[i] = (float)((0.3 * imbalanceG * once) + (misalignmentG * twice) + (0.3 * ringing) + (noiseG * _sensorNoise.Next()));
         }
 
         _nextSampleSeconds = startSeconds + (xG.Length * dt);
