@@ -59,11 +59,12 @@ namespace Retrosense.Node.Esp32
         public void ConfigurePins()
         {
             // On the ESP32 any GPIO can carry any peripheral through the GPIO matrix, so nanoFramework needs them named.
-            Configuration.SetPinFunction(Esp32PinMap.I2cDataPin, DeviceFunction.I2C1_DATA);
-            Configuration.SetPinFunction(Esp32PinMap.I2cClockPin, DeviceFunction.I2C1_CLOCK);
-            Configuration.SetPinFunction(Esp32PinMap.SpiMosiPin, DeviceFunction.SPI1_MOSI);
-            Configuration.SetPinFunction(Esp32PinMap.SpiMisoPin, DeviceFunction.SPI1_MISO);
-            Configuration.SetPinFunction(Esp32PinMap.SpiClockPin, DeviceFunction.SPI1_CLOCK);
+            // Qualified: inside Retrosense.Node.*, a bare "Configuration" binds to the core's Retrosense.Node.Configuration namespace.
+            nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(Esp32PinMap.I2cDataPin, DeviceFunction.I2C1_DATA);
+            nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(Esp32PinMap.I2cClockPin, DeviceFunction.I2C1_CLOCK);
+            nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(Esp32PinMap.SpiMosiPin, DeviceFunction.SPI1_MOSI);
+            nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(Esp32PinMap.SpiMisoPin, DeviceFunction.SPI1_MISO);
+            nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(Esp32PinMap.SpiClockPin, DeviceFunction.SPI1_CLOCK);
         }
 
         public INetworkLink CreateNetworkLink(INodeLog log)

@@ -35,6 +35,9 @@ namespace Retrosense.Node.Nano
         /// <summary>Wait before reading the settings file again when it is missing, so a technician can deploy it.</summary>
         public const int SettingsRetryMilliseconds = 30000;
 
+        /// <summary>Seconds to wait for the store's drive to be mounted before running without persistence.</summary>
+        private const int StoreMountAttempts = 10;
+
         /// <summary>Room for the encoded death message (about 300 bytes: header fields and the boot counter).</summary>
         private const int LastWillBytes = 1024;
 
@@ -46,7 +49,12 @@ namespace Retrosense.Node.Nano
             board.ConfigurePins();
 
             FlashFileStore store = new FlashFileStore(board.StoreFolder, log);
-            store.Open();
+            for (int attempt = 0; attempt < StoreMountAttempts && !store.Open(); attempt++)
+            {
+                // An SD card (the STM32 board's store) is mounted by the firmware a moment after boot.
+                Thread.Sleep(1000);
+            }
+
             string resetReason = ResetCauseRecord.ReadAndClear(store, board.PlatformResetCause());
             log.Info("reset reason: " + resetReason);
 

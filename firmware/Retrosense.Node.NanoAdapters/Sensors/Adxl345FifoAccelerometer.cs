@@ -84,7 +84,7 @@ namespace Retrosense.Node.Nano.Sensors
         public float Start(float sampleRateHz)
         {
             Stop();
-            byte rateCode = RateCodeFor(sampleRateHz);
+            byte rateCode = Adxl345DataRate.CodeFor(sampleRateHz);
             WriteRegister(Adxl345Register.PowerControl, 0x00);
             WriteRegister(Adxl345Register.InterruptEnable, 0x00);
             WriteRegister(Adxl345Register.DataFormat, FullResolutionSixteenG);
@@ -103,7 +103,7 @@ namespace Retrosense.Node.Nano.Sensors
             _sampler = new Thread(DrainLoop);
             _sampler.Priority = ThreadPriority.Highest;
             _sampler.Start();
-            return RateHzFor(rateCode);
+            return Adxl345DataRate.HertzFor(rateCode);
         }
 
         public int ReadAvailable(short[] x, short[] y, short[] z, int offset, int maxCount)
@@ -150,49 +150,6 @@ namespace Retrosense.Node.Nano.Sensors
         {
             Stop();
             _spi.Dispose();
-        }
-
-        /// <summary>The data sheet's rate code (Table 7) for the highest rate not above the one asked for, 100 Hz at least.</summary>
-        public static byte RateCodeFor(float sampleRateHz)
-        {
-            if (sampleRateHz >= 3200f)
-            {
-                return 0x0F;
-            }
-
-            if (sampleRateHz >= 1600f)
-            {
-                return 0x0E;
-            }
-
-            if (sampleRateHz >= 800f)
-            {
-                return 0x0D;
-            }
-
-            if (sampleRateHz >= 400f)
-            {
-                return 0x0C;
-            }
-
-            if (sampleRateHz >= 200f)
-            {
-                return 0x0B;
-            }
-
-            return 0x0A;
-        }
-
-        /// <summary>The output data rate in Hz of a rate code from 0x0A (100 Hz) to 0x0F (3200 Hz): each step doubles it.</summary>
-        public static float RateHzFor(byte rateCode)
-        {
-            float rate = 100f;
-            for (int code = 0x0A; code < rateCode; code++)
-            {
-                rate *= 2f;
-            }
-
-            return rate;
         }
 
         private void DrainLoop()

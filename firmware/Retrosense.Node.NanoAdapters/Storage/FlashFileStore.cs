@@ -134,7 +134,7 @@ namespace Retrosense.Node.Nano.Storage
 
         private string PathFor(string key, string suffix)
         {
-            return _folder + "\\" + key + suffix;
+            return Path.Combine(_folder, key + suffix);
         }
 
         private void DeleteQuietly(string path)
