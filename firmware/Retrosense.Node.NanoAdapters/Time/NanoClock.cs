@@ -15,7 +15,7 @@ namespace Retrosense.Node.Nano.Time
         /// </summary>
         public const int FirstPlausibleYear = 2025;
 
-        private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
 
         private readonly IUptimeSource _uptime;
 
