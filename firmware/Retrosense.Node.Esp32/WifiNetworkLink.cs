@@ -4,6 +4,7 @@ using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
 using Retrosense.Node.Nano.Networking;
+using Retrosense.Node.Nano.Time;
 using Retrosense.Node.Ports;
 
 namespace Retrosense.Node.Esp32
@@ -49,6 +50,11 @@ namespace Retrosense.Node.Esp32
 
         public bool EnsureUp(int timeoutMilliseconds)
         {
+            if (IsUp && DateTime.UtcNow.Year >= NanoClock.FirstPlausibleYear && _adapter != null)
+            {
+                return true;
+            }
+
             CancellationTokenSource timeout = new CancellationTokenSource(timeoutMilliseconds);
 
             // Reconnect uses the stored Wireless80211 configuration (nanoff network deployment) and, with requiresDateTime,

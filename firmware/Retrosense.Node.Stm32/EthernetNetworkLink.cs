@@ -1,7 +1,9 @@
+using System;
 using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
 using Retrosense.Node.Nano.Networking;
+using Retrosense.Node.Nano.Time;
 using Retrosense.Node.Ports;
 
 namespace Retrosense.Node.Stm32
@@ -12,7 +14,10 @@ namespace Retrosense.Node.Stm32
     /// </summary>
     public sealed class EthernetNetworkLink : INetworkLink
     {
+        private const int PollMilliseconds = 500;
+
         private readonly INodeLog _log;
+        private bool _helperStarted;
 
         public EthernetNetworkLink(INodeLog log)
         {
@@ -44,16 +49,40 @@ namespace Retrosense.Node.Stm32
 
         public bool EnsureUp(int timeoutMilliseconds)
         {
-            CancellationTokenSource timeout = new CancellationTokenSource(timeoutMilliseconds);
-
-            // requiresDateTime: wait until SNTP has set the clock, which TLS certificate validation needs.
-            bool up = NetworkHelper.SetupAndConnectNetwork(timeout.Token, true);
-            if (!up)
+            if (IsUp && DateTime.UtcNow.Year >= NanoClock.FirstPlausibleYear)
             {
-                _log.Warning("Ethernet not up: " + ((int)NetworkHelper.Status).ToString());
+                return true;
             }
 
-            return up;
+            if (!_helperStarted)
+            {
+                // NetworkHelper is meant to be set up once per boot; afterwards the firmware keeps DHCP and the link
+                // going by itself, so later calls only wait for it.
+                _helperStarted = true;
+                CancellationTokenSource timeout = new CancellationTokenSource(timeoutMilliseconds);
+
+                // requiresDateTime: wait until SNTP has set the clock, which TLS certificate validation needs.
+                bool up = NetworkHelper.SetupAndConnectNetwork(timeout.Token, true);
+                if (!up)
+                {
+                    _log.Warning("Ethernet not up: " + ((int)NetworkHelper.Status).ToString());
+                }
+
+                return up;
+            }
+
+            for (int waited = 0; waited < timeoutMilliseconds; waited += PollMilliseconds)
+            {
+                if (IsUp && DateTime.UtcNow.Year >= NanoClock.FirstPlausibleYear)
+                {
+                    return true;
+                }
+
+                Thread.Sleep(PollMilliseconds);
+            }
+
+            _log.Warning("Ethernet still down (cable, switch port or DHCP)");
+            return false;
         }
     }
 }
