@@ -108,12 +108,13 @@ namespace Retrosense.Node.Nano
         }
 
         /// <summary>
-        /// MQTT client id: tenant, site, asset and node joined with '.', unique per node by construction and, with
-        /// Mosquitto's use_identity_as_username, checked against the certificate's identity by the broker's ACL.
+        /// MQTT client id: <c>{tenant}:{node}</c>, the same name provisioning puts in the node certificate's CN (which
+        /// Mosquitto's use_identity_as_username makes the username), so broker logs name a node one way. Node ids are unique
+        /// per tenant and ':' is outside the id alphabet, so the id is unique per broker.
         /// </summary>
         public static string ClientIdFor(NodeSettings settings)
         {
-            return settings.Tenant + "." + settings.Site + "." + settings.Asset + "." + settings.NodeId;
+            return settings.Tenant + ":" + settings.NodeId;
         }
 
         /// <summary>Keeps the broker connection up on its own thread, so a slow TLS handshake never stalls sampling.</summary>
