@@ -6,9 +6,10 @@ namespace Retrosense.Node.Nano.Diagnostics
 {
     /// <summary>
     /// Restarts the device when the main loop stops feeding it for <see cref="TimeoutMilliseconds"/>: a stuck sensor bus,
-    /// a socket call that never returns, a deadlock. nanoFramework has no managed API for the MCU's hardware watchdog (the
-    /// firmware keeps its own, which only catches a hung runtime), so this one runs as a managed thread and reboots through
-    /// nanoFramework.Runtime.Native.Power.RebootDevice after recording the cause.
+    /// a socket call that never returns, a deadlock. nanoFramework has no managed API for the MCU's hardware watchdog
+    /// (whatever the firmware image does with it is outside the app's control), so this one runs as a managed thread and
+    /// reboots through nanoFramework.Runtime.Native.Power.RebootDevice after recording the cause. It cannot catch a hung
+    /// runtime, only a stalled main loop.
     /// </summary>
     /// <remarks>
     /// The timeout must cover the slowest legitimate iteration: a window's DSP on the device (not measured yet on an ESP32;

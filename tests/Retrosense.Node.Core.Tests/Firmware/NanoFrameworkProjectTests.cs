@@ -183,4 +183,25 @@ public class NanoFrameworkProjectTests
             }
         }
     }
+
+    [Fact]
+    public void Esp32_Pin_Map_Avoids_The_Flash_Pins_And_Drives_No_Signal_From_An_Input_Only_Pin()
+    {
+        // ESP32-WROOM-32E data sheet, pin definitions: GPIO6-11 connect to the module's SPI flash; GPIO34-39 are inputs
+        // only (no output driver), so they cannot carry SPI clock, MOSI, chip select or I2C (open-drain needs a driver).
+        var text = File.ReadAllText(Path.Combine(FirmwareProjects.FirmwareFolder, "Retrosense.Node.Esp32", "Esp32PinMap.cs"));
+        var pins = System.Text.RegularExpressions.Regex.Matches(text, @"public const int (\w+Pin) = (\d+);")
+            .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(6, pins.Count);
+        Assert.Equal(pins.Count, pins.Values.Distinct().Count());
+        foreach (var (name, gpio) in pins)
+        {
+            Assert.False(gpio is >= 6 and <= 11, name + " = GPIO" + gpio + " is wired to the module's flash");
+            if (name != "SpiMisoPin")
+            {
+                Assert.False(gpio >= 34, name + " = GPIO" + gpio + " is input-only");
+            }
+        }
+    }
 }
