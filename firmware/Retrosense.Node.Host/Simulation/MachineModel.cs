@@ -96,7 +96,9 @@ public sealed class MachineModel : IVibrationSource, IEnvironmentSource
             if (i % SlowUpdateSamples == 0)
             {
                 var faults = _settings.Faults;
-                imbalanceG = _settings.ImbalanceG * (1 + (_settings.ShaftFaultGrowthFactor * faults.SeverityAt(FaultKind.Imbalance, t)));
+                var bearingWear = Math.Max(faults.SeverityAt(FaultKind.OuterRace, t), Math.Max(faults.SeverityAt(FaultKind.InnerRace, t), faults.SeverityAt(FaultKind.Ball, t)));
+                imbalanceG = _settings.ImbalanceG * (1 + (_settings.ShaftFaultGrowthFactor * faults.SeverityAt(FaultKind.Imbalance, t))
+                    + (_settings.BearingLoosenessFactor * bearingWear));
                 misalignmentG = _settings.MisalignmentG * (1 + (_settings.ShaftFaultGrowthFactor * faults.SeverityAt(FaultKind.Misalignment, t)));
                 outerImpactG = _settings.BearingImpactG * faults.SeverityAt(FaultKind.OuterRace, t);
                 innerImpactG = _settings.BearingImpactG * faults.SeverityAt(FaultKind.InnerRace, t);

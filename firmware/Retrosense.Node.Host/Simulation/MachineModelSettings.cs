@@ -32,6 +32,13 @@ public sealed class MachineModelSettings
     public double ShaftFaultGrowthFactor { get; init; } = 4;
 
     /// <summary>
+    /// How much the 1× amplitude grows at bearing-fault severity 1 (1 + this): a worn bearing's clearance lets the shaft
+    /// move, so late-stage bearing faults raise the running-speed component too ("looseness"), which is what finally moves
+    /// overall velocity RMS, and the ISO zone, up; by default a fully developed fault ends in zone C.
+    /// </summary>
+    public double BearingLoosenessFactor { get; init; } = 1;
+
+    /// <summary>
     /// Bearing whose defect frequencies the model excites: SKF 6205 (9 balls of 7.94 mm on a 39.04 mm pitch, 0°), the
     /// CWRU drive-end bearing (Smith and Randall 2015, Table 2).
     /// </summary>

@@ -61,8 +61,11 @@ public sealed class MachineModelTests
             Assert.True(velocity[i] > velocity[i - 1], $"velocity RMS day {days[i]}: {velocity[i]} after {velocity[i - 1]}");
         }
 
-        // The envelope line at BPFO grows by an order of magnitude from healthy to developed.
+        // The envelope line at BPFO grows by an order of magnitude from healthy to developed, and the developed fault's
+        // looseness takes overall velocity from zone B into zone C.
         Assert.True(envelope[^1] > 10 * envelope[0], $"EnvelopeBpfoG {envelope[0]} → {envelope[^1]}");
+        Assert.Equal(IsoZone.B, IsoZoneClassifier.Classify(velocity[0], config.ZoneBoundariesMmPerSecond));
+        Assert.Equal(IsoZone.C, IsoZoneClassifier.Classify(velocity[^1], config.ZoneBoundariesMmPerSecond));
     }
 
     [Fact]
