@@ -283,6 +283,8 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
                 }
                 catch (Exception exception)
                 {
+                    // Connected but the subscription was refused: drop the connection, or the loop would wait on it forever.
+                    await DisconnectQuietlyAsync().ConfigureAwait(false);
                     var delay = _backoff.NextDelay();
                     _log.Warning("cannot connect to " + _options.BrokerUri + " (attempt " + _backoff.FailedAttempts + "): " + exception.Message
                         + "; retrying in " + delay.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s");
@@ -308,6 +310,23 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
             {
                 return;
             }
+        }
+    }
+
+    private async Task DisconnectQuietlyAsync()
+    {
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            await _client.DisconnectAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+        {
+            _log.Warning("disconnect after a failed session set-up failed: " + exception.Message);
         }
     }
 
