@@ -26,6 +26,9 @@ namespace Retrosense.Node.Host.Transport;
 /// </summary>
 public sealed class MqttNodeTransport : IMessageTransport, IDisposable
 {
+    /// <summary>Room for the encoded death message (SensorNode.EncodeLastWill: "256 bytes are plenty").</summary>
+    private const int LastWillBufferBytes = 512;
+
     private readonly MqttNodeTransportOptions _options;
     private readonly INodeLog _log;
     private readonly ReconnectBackoff _backoff;
@@ -35,6 +38,7 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
     private X509Certificate2? _clientCertificate;
     private BrokerCertificateValidator? _brokerValidator;
     private string? _willTopic;
+    private Func<byte[], int>? _encodeWill;
     private byte[]? _willPayload;
     private string? _configTopic;
     private Action<byte[], int>? _onConfigMessage;
@@ -73,13 +77,19 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
     /// <summary>Raised on the connection loop's thread after every (re)connect, once the config subscription is in place.</summary>
     public event Action? Connected;
 
-    /// <summary>Registers the last will (the node's <c>death</c> message, QoS 1, not retained); call before <see cref="Start"/>.</summary>
-    public void SetLastWill(string topic, byte[] payload, int length)
+    /// <summary>
+    /// Registers the last will (the node's <c>death</c> message, QoS 1, not retained); call before <see cref="Start"/>.
+    /// <paramref name="encode"/> (<c>SensorNode.EncodeLastWill</c>) writes the payload into the buffer it is given and returns
+    /// its length; it is called before the first connection attempt and again after every successful connection, so each
+    /// session's death message carries a fresh seq while retries during an outage reuse the same one.
+    /// </summary>
+    public void SetLastWill(string topic, Func<byte[], int> encode)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
-        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(encode);
         _willTopic = topic;
-        _willPayload = payload.AsSpan(0, length).ToArray();
+        _encodeWill = encode;
+        _willPayload = null;
     }
 
     /// <summary>Subscribes to <paramref name="topic"/> at QoS 1 on every connect and hands each payload to <paramref name="onMessage"/>.</summary>
@@ -306,6 +316,7 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
         }
 
         _backoff.Reset();
+        _willPayload = null;
         Interlocked.Increment(ref _connectionCount);
         _sessionReady = true;
         Interlocked.Exchange(ref _reconnectedPending, 1);
@@ -323,8 +334,14 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
             .WithSessionExpiryInterval(_options.SessionExpirySeconds)
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithTimeout(_options.ConnectTimeout);
-        if (_willTopic is not null && _willPayload is not null)
+        if (_willTopic is not null && _encodeWill is not null)
         {
+            if (_willPayload is null)
+            {
+                var buffer = new byte[LastWillBufferBytes];
+                _willPayload = buffer.AsSpan(0, _encodeWill(buffer)).ToArray();
+            }
+
             builder = builder
                 .WithWillTopic(_willTopic)
                 .WithWillPayload(_willPayload)
