@@ -78,9 +78,16 @@ public sealed class NodeRunner : IDisposable
         _log.Info("stopping: " + Node.QueueDepth + " message(s) left in the store-and-forward queue");
     }
 
+    /// <summary>
+    /// When true (the default), stopping the runner disconnects with the will, so the broker publishes the node's
+    /// <c>death</c> message on a deliberate shutdown too and the cloud sees the node go offline either way.
+    /// </summary>
+    public bool AnnounceDeathOnStop { get; init; } = true;
+
     public void Dispose()
     {
         Transport.Connected -= Node.OnConnected;
+        Transport.Stop(AnnounceDeathOnStop);
         Transport.Dispose();
     }
 }

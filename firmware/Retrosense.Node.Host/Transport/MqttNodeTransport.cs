@@ -208,15 +208,18 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
         await _client.DisconnectAsync(options).ConfigureAwait(false);
     }
 
-    /// <summary>Stops reconnecting and disconnects normally (the broker then discards the last will).</summary>
-    public void Dispose()
+    /// <summary>
+    /// Stops reconnecting and disconnects. With <paramref name="announceDeath"/> the DISCONNECT carries reason 0x04 so the
+    /// broker publishes the death message (a node shut down on purpose is offline all the same); without it the broker
+    /// discards the last will.
+    /// </summary>
+    public void Stop(bool announceDeath)
     {
-        if (_disposed)
+        if (_stopping.IsCancellationRequested)
         {
             return;
         }
 
-        _disposed = true;
         _stopping.Cancel();
         try
         {
@@ -231,13 +234,29 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
         {
             if (_client.IsConnected)
             {
-                _client.DisconnectAsync().Wait(TimeSpan.FromSeconds(5));
+                var reason = announceDeath ? MqttClientDisconnectOptionsReason.DisconnectWithWillMessage : MqttClientDisconnectOptionsReason.NormalDisconnection;
+                var options = new MqttClientDisconnectOptionsBuilder().WithReason(reason).Build();
+                _client.DisconnectAsync(options).Wait(TimeSpan.FromSeconds(5));
             }
         }
         catch (AggregateException exception)
         {
             _log.Warning("disconnect failed: " + exception.InnerException?.Message);
         }
+
+        _sessionReady = false;
+    }
+
+    /// <summary>Stops reconnecting and disconnects normally (the broker then discards the last will), then frees the client.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        Stop(announceDeath: false);
+        _disposed = true;
 
         _client.Dispose();
         _clientCertificate?.Dispose();
