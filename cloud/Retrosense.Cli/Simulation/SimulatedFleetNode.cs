@@ -1,6 +1,7 @@
 using System;
 using Retrosense.Node.Host.Hosting;
 using Retrosense.Node.Host.Simulation;
+using Retrosense.Node.Host.Storage;
 using Retrosense.Node.Host.Transport;
 using Retrosense.Node.Ports;
 using Retrosense.Node.Runtime;
