@@ -409,7 +409,11 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
     {
         var wasReady = _sessionReady;
         _sessionReady = false;
-        if (wasReady)
+        if (wasReady && _stopping.IsCancellationRequested)
+        {
+            _log.Info("disconnected from " + _options.BrokerUri + " (" + eventArgs.Reason + ")");
+        }
+        else if (wasReady)
         {
             _log.Warning("disconnected from " + _options.BrokerUri + ": " + eventArgs.Reason + " " + eventArgs.Exception?.Message);
         }
