@@ -56,6 +56,6 @@ internal sealed class SimulatedFleetNode : IDisposable
     /// <summary>One turn of the node's main loop: birth after a (re)connect, then samples, windows, reports and the queue.</summary>
     public void Poll() => _runner.PollOnce();
 
-    /// <summary>Disconnects normally: the broker discards the last will, as for a node switched off on purpose.</summary>
+    /// <summary>Stops like retrosense-node: disconnects with the will, so the broker publishes the node's death message.</summary>
     public void Dispose() => _runner.Dispose();
 }

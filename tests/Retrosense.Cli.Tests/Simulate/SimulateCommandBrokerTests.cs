@@ -11,7 +11,7 @@ namespace Retrosense.Cli.Tests.Simulate;
 public sealed class SimulateCommandBrokerTests
 {
     [Fact]
-    public async Task Twenty_Nodes_Publish_Births_And_Telemetry_That_A_Subscriber_Receives()
+    public async Task Twenty_Nodes_Publish_Births_And_Telemetry_That_A_Subscriber_Receives_And_Announce_Their_Death_At_The_End()
     {
         const string Tenant = "cli-simulate";
         await using var broker = await MosquittoBroker.StartNewAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -27,15 +27,17 @@ public sealed class SimulateCommandBrokerTests
         Assert.Equal(20, totals.RootElement.GetProperty("nodes").GetInt32());
         Assert.Equal(0, totals.RootElement.GetProperty("messages_failed").GetInt64());
 
-        // Every message the broker acknowledged to a node reaches the QoS 1 subscriber.
-        var received = await subscriber.WaitForCountAsync(_ => true, (int)acknowledged, TimeSpan.FromSeconds(10), "messages the fleet published");
-        Assert.Equal(acknowledged, received.Count);
+        // Every message the broker acknowledged to a node reaches the QoS 1 subscriber; and as the run ends each node
+        // stops like retrosense-node does, disconnecting with its will, so the broker announces its death.
+        var received = await subscriber.WaitForCountAsync(_ => true, (int)acknowledged + 20, TimeSpan.FromSeconds(10), "messages the fleet published and its deaths");
+        Assert.Equal(acknowledged, received.Count(message => message.Kind != "death"));
+        Assert.Equal(20, received.Where(message => message.Kind == "death").Select(message => message.Topic).Distinct().Count());
         var births = received.Where(message => message.Kind == "birth").Select(message => message.Topic.Split('/')[5]).Distinct().ToArray();
         Assert.Equal(20, births.Length);
         Assert.Contains("node-001", births);
         Assert.Contains("node-020", births);
         Assert.True(received.Count(message => message.Kind == "telemetry") >= 20, "each node reports its first window");
-        Assert.All(received, message => Assert.Matches(@"^retrosense/v1/cli-simulate/sim/asset-\d{3}/node-\d{3}/(birth|telemetry|status|alarm)$", message.Topic));
+        Assert.All(received, message => Assert.Matches(@"^retrosense/v1/cli-simulate/sim/asset-\d{3}/node-\d{3}/(birth|telemetry|status|alarm|death)$", message.Topic));
     }
 
     [Fact]
