@@ -10,6 +10,8 @@ namespace Retrosense.Cli.Simulation;
 /// <param name="MessagesQueued">Messages still in the nodes' store-and-forward queues at the end.</param>
 /// <param name="MessagesDropped">Messages the full queues dropped.</param>
 /// <param name="Windows">Acceleration windows the nodes processed.</param>
+/// <param name="WindowsDue">Windows the nodes' sample rate made due in the simulated time that passed (Windows falls short when the process cannot keep pace).</param>
+/// <param name="SamplesOverrun">Samples lost because a node read its FIFO too late.</param>
 /// <param name="ElapsedSeconds">Wall-clock seconds from the first node start to the end.</param>
 /// <param name="AchievedMessagesPerSecond">Acknowledged messages per elapsed second.</param>
 /// <param name="SteadyMessagesPerSecond">Acknowledged per second over the second half of the run (the sustained rate, without the connect storm); null when some node was not connected then.</param>
@@ -23,6 +25,8 @@ internal sealed record FleetTotals(
     long MessagesQueued,
     long MessagesDropped,
     long Windows,
+    long WindowsDue,
+    long SamplesOverrun,
     double ElapsedSeconds,
     double AchievedMessagesPerSecond,
     double? SteadyMessagesPerSecond);

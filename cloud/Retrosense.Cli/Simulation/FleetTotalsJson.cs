@@ -12,7 +12,7 @@ internal static class FleetTotalsJson
     {
         var counts = string.Create(
             CultureInfo.InvariantCulture,
-            $"nodes {totals.Nodes} (connected {totals.ConnectedNodes}), messages produced {totals.MessagesProduced}, published {totals.MessagesPublished}, acknowledged {totals.MessagesAcknowledged}, failed {totals.MessagesFailed}, queued {totals.MessagesQueued}, dropped {totals.MessagesDropped}, windows {totals.Windows}");
+            $"nodes {totals.Nodes} (connected {totals.ConnectedNodes}), messages produced {totals.MessagesProduced}, published {totals.MessagesPublished}, acknowledged {totals.MessagesAcknowledged}, failed {totals.MessagesFailed}, queued {totals.MessagesQueued}, dropped {totals.MessagesDropped}, windows {totals.Windows} of {totals.WindowsDue} due, samples overrun {totals.SamplesOverrun}");
         var rates = string.Create(CultureInfo.InvariantCulture, $"elapsed {totals.ElapsedSeconds:0.0} s, achieved {totals.AchievedMessagesPerSecond:0.0} msg/s");
         var steady = totals.SteadyMessagesPerSecond is { } value
             ? string.Create(CultureInfo.InvariantCulture, $" ({value:0.0} msg/s over the second half)")

@@ -38,6 +38,7 @@ internal sealed class SimulatedFleet : IDisposable
     private readonly FleetCounters _counters = new();
     private readonly SimulatedClock _clock;
     private readonly SimulatedFleetNode[] _nodes;
+    private readonly double _windowsPerSimulatedSecond;
 
     public SimulatedFleet(SimulationSettings settings)
     {
@@ -45,6 +46,7 @@ internal sealed class SimulatedFleet : IDisposable
         var startUtc = DateTimeOffset.UtcNow;
         _clock = new SimulatedClock(startUtc, settings.TimeScale);
         var config = FleetNodeConfiguration.Create(settings.TotalMessagesPerSecond, settings.NodeCount, settings.TimeScale);
+        _windowsPerSimulatedSecond = config.SampleRateHz / config.WindowSamples;
         var configMessage = new byte[Node.Runtime.SensorNode.MaxConfigMessageBytes];
         var configLength = new ConfigMessageEncoder().Encode(config, configMessage);
         _nodes = new SimulatedFleetNode[settings.NodeCount];
@@ -74,6 +76,7 @@ internal sealed class SimulatedFleet : IDisposable
     public FleetTotals Run(TimeSpan? duration, CancellationToken stopping, Action<FleetProgress>? progress)
     {
         var elapsed = Stopwatch.StartNew();
+        var simulatedStartSeconds = _clock.ElapsedSeconds;
         foreach (var node in _nodes)
         {
             node.Start();
@@ -142,6 +145,8 @@ internal sealed class SimulatedFleet : IDisposable
             _nodes.Sum(node => (long)node.Node.QueueDepth),
             _nodes.Sum(node => node.Node.QueueDropped),
             _nodes.Sum(node => node.Node.WindowCount),
+            (long)(_nodes.Length * (_clock.ElapsedSeconds - simulatedStartSeconds) * _windowsPerSimulatedSecond),
+            _nodes.Sum(node => node.OverrunSamples),
             elapsedSeconds,
             acknowledgedTotal / elapsedSeconds,
             steady);

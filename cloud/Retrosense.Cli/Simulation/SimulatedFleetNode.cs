@@ -22,11 +22,13 @@ internal sealed class SimulatedFleetNode : IDisposable
     public const int QueueCapacity = 64;
 
     private readonly MqttNodeTransport _transport;
+    private readonly SimulatedAccelerometer _accelerometer;
     private readonly NodeRunner _runner;
 
     public SimulatedFleetNode(NodeIdentity identity, SimulatedClock clock, MachineModelSettings model, byte[] configMessage, int configLength, Uri broker, FleetCounters counters, INodeLog log)
     {
         var machine = new MachineModel(model);
+        _accelerometer = new SimulatedAccelerometer(machine, clock);
         var store = new InMemoryPersistentStore();
 
         // The config a provisioned node finds in its flash at first boot (`retrosense node provision` writes it there).
@@ -35,7 +37,7 @@ internal sealed class SimulatedFleetNode : IDisposable
         Node = new SensorNode(
             identity,
             clock,
-            new SimulatedAccelerometer(machine, clock),
+            _accelerometer,
             new SimulatedEnvironmentSensor(machine, clock),
             new CountingMessageTransport(_transport, counters),
             store,
@@ -49,6 +51,9 @@ internal sealed class SimulatedFleetNode : IDisposable
     public SensorNode Node { get; }
 
     public bool IsConnected => _transport.IsConnected;
+
+    /// <summary>Samples the node read too late and lost (its FIFO overran): non-zero when the fleet cannot keep pace.</summary>
+    public long OverrunSamples => _accelerometer.OverrunSamples;
 
     /// <summary>Boots the node (config from its flash), registers its death message as last will and starts connecting.</summary>
     public void Start() => _runner.Start();
