@@ -23,6 +23,7 @@ public static class CliApp
         var root = new RootCommand("Retrosense: retrofit condition monitoring. Verbs print JSON with --json; exit 0 ok, 2 bad input, 1 failure.")
         {
             new FeaturesCommand(stdout, stderr).Command,
+            new SimulateCommand(stdout, stderr).Command,
         };
 
         var parseResult = root.Parse(args);
