@@ -26,6 +26,7 @@ public static class CliApp
         {
             new FeaturesCommand(stdout, stderr).Command,
             new NodeCommand(stdout, stderr).Command,
+            new SimulateCommand(stdout, stderr).Command,
         };
 
         var parseResult = root.Parse(args);

@@ -33,4 +33,15 @@ public sealed class ReportingStoreOptionsTests
         Assert.StartsWith("--store postgres needs --connection", noConnection.Message, StringComparison.Ordinal);
         Assert.StartsWith("store 'mysql' is not sqlite or postgres", unknown.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_Malformed_Postgres_Connection_String_Is_Refused_Without_Echoing_It()
+    {
+        var options = ReportingStoreOptions.ForPostgres("Host=db;Password=s3cret;this is not a keyword");
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => ReportingStoreFactory.OpenAsync(options));
+
+        Assert.StartsWith("the PostgreSQL connection string is not valid: ", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", refused.Message, StringComparison.Ordinal);
+    }
 }

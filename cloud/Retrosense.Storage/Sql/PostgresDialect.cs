@@ -20,7 +20,16 @@ internal sealed class PostgresDialect : StoreDialect
 
     public PostgresDialect(string connectionString)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            _dataSource = NpgsqlDataSource.Create(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            // Npgsql's message names the bad keyword without echoing the string, which may hold a password.
+            throw new ArgumentException("the PostgreSQL connection string is not valid: " + exception.Message, nameof(connectionString), exception);
+        }
+
         Location = "PostgreSQL " + DescribeWithoutPassword(connectionString);
     }
 

@@ -146,6 +146,30 @@ public abstract class RegistryStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_Concurrent_Provisionings_Of_One_Node_Id_Exactly_One_Succeeds()
+    {
+        await RegisterAssetAsync(Tenant);
+
+        var attempts = Enumerable.Range(1, 8).Select(async digit =>
+        {
+            try
+            {
+                await Registry.AddNodeAsync(Registration(NodeId, Thumbprint(digit)));
+                return "added";
+            }
+            catch (RegistryConflictException)
+            {
+                return "conflict";
+            }
+        });
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, outcomes.Count(outcome => outcome == "added"));
+        Assert.Equal(7, outcomes.Count(outcome => outcome == "conflict"));
+        Assert.Single(await Registry.ListNodesAsync(Tenant));
+    }
+
+    [Fact]
     public async Task One_Certificate_Cannot_Identify_Two_Active_Nodes()
     {
         await RegisterAssetAsync(Tenant);

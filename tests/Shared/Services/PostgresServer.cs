@@ -37,6 +37,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private string? _startFailure;
     private string? _classDatabase;
     private bool _asRoot;
+    private int _majorVersion;
     private int _databaseCounter;
 
     /// <summary>TCP port on 127.0.0.1 the server listens on.</summary>
@@ -93,10 +94,15 @@ public sealed class PostgresServer : IAsyncLifetime
         RequireRunning();
         var name = "test_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "_"
             + Interlocked.Increment(ref _databaseCounter).ToString(CultureInfo.InvariantCulture);
-        await RunAsync(
-            Path.Combine(_binDirectory!, "createdb"),
-            new[] { "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", Superuser, name },
-            asServerUser: false).ConfigureAwait(false);
+        var arguments = new List<string> { "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", Superuser };
+        if (_majorVersion >= 15)
+        {
+            // FILE_COPY (PostgreSQL 15+) skips WAL-logging the template's blocks: about 400 ms instead of 650 ms here.
+            arguments.AddRange(new[] { "-S", "FILE_COPY" });
+        }
+
+        arguments.Add(name);
+        await RunAsync(Path.Combine(_binDirectory!, "createdb"), arguments, asServerUser: false).ConfigureAwait(false);
         return name;
     }
 
@@ -147,6 +153,8 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             await RunAsync("chown", new[] { Superuser + ":", _baseDirectory }, asServerUser: false).ConfigureAwait(false);
         }
+
+        _majorVersion = ParseMajorVersion(await RunAsync(PgCtl, new[] { "--version" }, asServerUser: false).ConfigureAwait(false));
 
         // --no-sync: a test cluster need not survive a power cut, and fsyncing the catalog costs seconds here.
         await RunAsync(
@@ -243,6 +251,26 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             return "(server log unreadable)";
         }
+    }
+
+    /// <summary>15 from "pg_ctl (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)"; 0 when unreadable.</summary>
+    private static int ParseMajorVersion(string versionOutput)
+    {
+        const string Marker = "(PostgreSQL) ";
+        var start = versionOutput.IndexOf(Marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return 0;
+        }
+
+        start += Marker.Length;
+        var end = start;
+        while (end < versionOutput.Length && char.IsAsciiDigit(versionOutput[end]))
+        {
+            end++;
+        }
+
+        return int.TryParse(versionOutput.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : 0;
     }
 
     private static int FindFreePort()

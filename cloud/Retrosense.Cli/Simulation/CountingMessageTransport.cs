@@ -1,0 +1,28 @@
+using Retrosense.Node.Ports;
+
+namespace Retrosense.Cli.Simulation;
+
+/// <summary>
+/// Counts what a node hands its transport: publishes tried, acknowledged (PUBACK) and failed (kept by the node for
+/// store-and-forward). The counters are shared by the whole fleet, so they use interlocked adds.
+/// </summary>
+internal sealed class CountingMessageTransport : IMessageTransport
+{
+    private readonly IMessageTransport _inner;
+    private readonly FleetCounters _counters;
+
+    public CountingMessageTransport(IMessageTransport inner, FleetCounters counters)
+    {
+        _inner = inner;
+        _counters = counters;
+    }
+
+    public bool IsConnected => _inner.IsConnected;
+
+    public bool Publish(string topic, byte[] payload, int length)
+    {
+        var acknowledged = _inner.Publish(topic, payload, length);
+        _counters.RecordPublish(acknowledged);
+        return acknowledged;
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+
+namespace Retrosense.Node.Host.Transport;
+
+/// <summary>How a node reaches its broker: address, identity, TLS files and timeouts.</summary>
+public sealed class MqttNodeTransportOptions
+{
+    /// <summary>Plain MQTT port (IANA "mqtt", 1883).</summary>
+    public const int DefaultPlainPort = 1883;
+
+    /// <summary>MQTT over TLS port (IANA "secure-mqtt", 8883).</summary>
+    public const int DefaultTlsPort = 8883;
+
+    public MqttNodeTransportOptions(Uri brokerUri, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(brokerUri);
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        if (!IsSupportedScheme(brokerUri.Scheme))
+        {
+            throw new ArgumentException($"broker URL must start with mqtt:// or mqtts://, got {brokerUri}", nameof(brokerUri));
+        }
+
+        BrokerUri = brokerUri;
+        ClientId = clientId;
+    }
+
+    /// <summary><c>mqtt://host:port</c> or <c>mqtts://host:port</c> (TLS 1.2 or 1.3).</summary>
+    public Uri BrokerUri { get; }
+
+    /// <summary>MQTT client id: the node id, so the broker's ACL and the session belong to this node.</summary>
+    public string ClientId { get; }
+
+    public bool UseTls => string.Equals(BrokerUri.Scheme, "mqtts", StringComparison.OrdinalIgnoreCase);
+
+    public string Host => BrokerUri.Host;
+
+    public int Port => BrokerUri.IsDefaultPort || BrokerUri.Port <= 0 ? (UseTls ? DefaultTlsPort : DefaultPlainPort) : BrokerUri.Port;
+
+    /// <summary>PEM file of the CA that signed the broker's certificate; null trusts the system store.</summary>
+    public string? CaCertificatePath { get; init; }
+
+    /// <summary>PEM file of this node's client certificate, for mutual TLS; needs <see cref="ClientKeyPath"/>.</summary>
+    public string? ClientCertificatePath { get; init; }
+
+    /// <summary>PEM file of the client certificate's private key.</summary>
+    public string? ClientKeyPath { get; init; }
+
+    /// <summary>How long <c>Publish</c> waits for the PUBACK before reporting failure (the core then keeps the message).</summary>
+    public TimeSpan PublishTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one connection attempt may take, TLS handshake included.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>MQTT keep-alive; the broker declares the node dead (and sends its last will) after 1.5 × this without traffic.</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the broker keeps the session (subscription and queued config messages) after the node drops, in seconds:
+    /// one week by default, so a config sent while a node is offline is still delivered when it returns.
+    /// </summary>
+    public uint SessionExpirySeconds { get; init; } = 7 * 24 * 3600;
+
+    public static bool IsSupportedScheme(string scheme) =>
+        string.Equals(scheme, "mqtt", StringComparison.OrdinalIgnoreCase) || string.Equals(scheme, "mqtts", StringComparison.OrdinalIgnoreCase);
+}
