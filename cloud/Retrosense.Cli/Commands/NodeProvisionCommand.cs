@@ -48,7 +48,7 @@ internal sealed class NodeProvisionCommand
     private readonly Option<string?> _installedOn = new("--installed-on") { Description = "Install date, YYYY-MM-DD (default: today, UTC)" };
     private readonly Option<string?> _notes = new("--notes") { Description = "Installation notes (surface preparation, stud or magnet, exact spot)" };
     private readonly Option<string?> _out = new("--out") { Description = "Output folder for the node's files (default: ./retrosense-node-{tenant}-{node})" };
-    private readonly Option<string?> _nanoffTarget = new("--nanoff-target") { Description = "nanoFramework firmware target instead of the board's default (ESP32_PSRAM_REV0, ST_NUCLEO144_F746ZG), e.g. ORGPAL_PALTHREE" };
+    private readonly Option<string?> _nanoffTarget = new("--nanoff-target") { Description = "nanoFramework firmware target instead of the board's default (ESP32_PSRAM_REV0, ST_STM32F769I_DISCOVERY), e.g. ORGPAL_PALTHREE" };
     private readonly Option<string> _serialPort = new("--serial-port") { Description = "Serial port shown in the nanoff commands", DefaultValueFactory = _ => "COM3" };
     private readonly Option<string?> _brokerCa = new("--broker-ca") { Description = "PEM file of a further CA the node must trust for the broker (a production broker's CA)" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the result as one JSON object" };
@@ -121,9 +121,16 @@ internal sealed class NodeProvisionCommand
         _stdout.WriteLine($"node files: {result.OutputDirectory} (see README.txt)");
         _stdout.WriteLine($"broker files: {result.BrokerDirectory} (mosquitto.conf, ACL, CRL); reload Mosquitto: kill -HUP $(pidof mosquitto)");
         _stdout.WriteLine("next, from the node folder:");
-        foreach (var command in result.Commands)
+        for (var i = 0; i < result.Commands.Count; i++)
         {
-            _stdout.WriteLine("  " + command);
+            // The STM32 reads node.conf and the first config from its microSD card, a copy rather than a command; it goes
+            // before the application deploy, as in README.txt.
+            if (request.Board.Board == NodeBoard.Stm32 && i == result.Commands.Count - 1)
+            {
+                _stdout.WriteLine("  " + InstallationInstructions.SdCardStep);
+            }
+
+            _stdout.WriteLine("  " + result.Commands[i]);
         }
     }
 

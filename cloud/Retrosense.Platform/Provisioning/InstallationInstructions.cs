@@ -11,7 +11,8 @@ namespace Retrosense.Platform.Provisioning;
 /// <c>dotnet tool install -g nanoff</c>) for ESP32 and STM32, the .NET node's command line for a Linux gateway.
 /// nanoff options as its README documents them: <c>--update --target T --serialport P</c> flashes the firmware
 /// (<c>--jtag</c> through an ST-LINK for STM32), <c>--networkdeployment FILE</c> writes network settings and
-/// certificates, <c>--nanodevice --deploy --serialport P --image APP.bin</c> deploys the application.
+/// certificates, <c>--filedeployment FILE --serialport P</c> copies files into the device's flash,
+/// <c>--nanodevice --deploy --serialport P --image APP.bin [--address A]</c> deploys the application.
 /// </summary>
 public static class InstallationInstructions
 {
@@ -35,13 +36,14 @@ public static class InstallationInstructions
             [
                 $"nanoff --update --target {board.NanoffTarget} --serialport {serialPort}",
                 $"nanoff --serialport {serialPort} --networkdeployment {NodeOutputFiles.NanoffNetworkDeployment}",
-                $"nanoff --nanodevice --deploy --serialport {serialPort} --image {ApplicationImage(board)}",
+                $"nanoff --filedeployment {NodeOutputFiles.NanoffFileDeployment(subject.Node)} --serialport {serialPort}",
+                DeployCommand(board, serialPort),
             ],
             NodeBoard.Stm32 =>
             [
                 $"nanoff --update --target {board.NanoffTarget} --jtag",
                 $"nanoff --serialport {serialPort} --networkdeployment {NodeOutputFiles.NanoffNetworkDeployment}",
-                $"nanoff --nanodevice --deploy --serialport {serialPort} --image {ApplicationImage(board)}",
+                DeployCommand(board, serialPort),
             ],
             _ =>
             [
@@ -50,6 +52,17 @@ public static class InstallationInstructions
             ],
         };
     }
+
+    /// <summary>
+    /// What the STM32 node needs on its microSD card (mounted as D:\ on the board): node.conf and the first config, where
+    /// the firmware reads them (firmware/README.md).
+    /// </summary>
+    public static string SdCardStep =>
+        $"copy {NodeOutputFiles.NodeSettings} and {NodeOutputFiles.Config} to the node's microSD card as retrosense\\{NodeOutputFiles.NodeSettings} and retrosense\\config.bin";
+
+    private static string DeployCommand(NodeBoardProfile board, string serialPort) =>
+        $"nanoff --nanodevice --deploy --serialport {serialPort} --image {ApplicationImage(board)}"
+        + (board.DeploymentAddress is null ? string.Empty : $" --address {board.DeploymentAddress}");
 
     /// <summary>The broker URL as typed (<c>mqtts://host:port</c>), without the path slash <see cref="Uri.ToString"/> adds.</summary>
     public static string BrokerAddress(Uri brokerUrl)
@@ -75,6 +88,12 @@ public static class InstallationInstructions
         text.Append("  ").Append(NodeOutputFiles.Config).Append("  first node config (ISO 10816-3 zones for the asset)\n");
         if (board.IsNanoFramework)
         {
+            text.Append("  ").Append(NodeOutputFiles.NodeSettings).Append("    identity and broker the nanoFramework app reads at boot\n");
+            if (board.Board == NodeBoard.Esp32)
+            {
+                text.Append("  ").Append(NodeOutputFiles.NanoffFileDeployment(subject.Node)).Append("  nanoff file deployment of node.conf and config.json\n");
+            }
+
             text.Append("  ").Append(NodeOutputFiles.NanoffNetworkDeployment).Append("  network settings, CA bundle, device certificate and key for nanoff (owner-only)\n\n");
             text.Append("Steps (from this folder; install nanoff with `dotnet tool install -g nanoff`; the serial port is COMx on Windows, /dev/ttyUSBx or /dev/ttyACMx on Linux):\n");
             text.Append(board.Board == NodeBoard.Esp32
@@ -86,9 +105,24 @@ public static class InstallationInstructions
                 ? "  2. Store Wi-Fi, the CA bundle and the device certificate in the device's configuration:\n"
                 : "  2. Store the Ethernet settings (DHCP), the CA bundle and the device certificate (over the ST-LINK virtual COM port):\n");
             text.Append("       ").Append(commands[1]).Append('\n');
-            text.Append("  3. Deploy the Retrosense application (built from firmware/, see firmware/README.md):\n");
-            text.Append("       ").Append(commands[2]).Append('\n');
-            text.Append("  4. Delete ").Append(NodeOutputFiles.NanoffNetworkDeployment)
+            if (board.Board == NodeBoard.Esp32)
+            {
+                text.Append("  3. Copy ").Append(NodeOutputFiles.NodeSettings).Append(" (identity and broker) and ").Append(NodeOutputFiles.Config)
+                    .Append(" (first config, stored as config.bin) into the device's flash:\n");
+                text.Append("       ").Append(commands[2]).Append('\n');
+                text.Append("     ").Append(NodeOutputFiles.NanoffFileDeployment(subject.Node))
+                    .Append(" names the files by their absolute paths on the machine that ran provisioning;\n")
+                    .Append("     on another machine, edit its SourceFilePath entries to where this folder is now.\n");
+            }
+            else
+            {
+                text.Append("  3. Put the node's identity and first config on its microSD card (the board mounts it as D:\\):\n");
+                text.Append("       ").Append(SdCardStep).Append('\n');
+            }
+
+            text.Append("  4. Deploy the Retrosense application (built from firmware/, see firmware/README.md):\n");
+            text.Append("       ").Append(commands[^1]).Append('\n');
+            text.Append("  5. Delete ").Append(NodeOutputFiles.NanoffNetworkDeployment)
                 .Append(" once the node is online: it holds the Wi-Fi password and the node's private key.\n");
         }
         else
@@ -97,7 +131,9 @@ public static class InstallationInstructions
             text.Append("  ").Append(Commands(board, subject, brokerUrl, serialPort)[0]).Append('\n');
         }
 
-        text.Append("\nFirst config: a node starts on its built-in defaults and takes its config from its config topic. Until the cloud\n");
+        text.Append(board.IsNanoFramework
+            ? "\nFirst config: the node starts on config.bin from step 3 and takes later configs from its config topic. Until the cloud\n"
+            : "\nFirst config: a node starts on its built-in defaults and takes its config from its config topic. Until the cloud\n");
         text.Append("publishes it, push ").Append(NodeOutputFiles.Config).Append(" once as a retained message with the broker's cloud identity\n");
         text.Append("(cloud.crt/cloud.key and server-ca.crt from the broker folder written by provisioning), so the node gets it whenever it subscribes:\n");
         text.Append("  mosquitto_pub -h ").Append(brokerUrl.Host).Append(" -p ").Append(BrokerSecurityFiles.PortOf(brokerUrl).ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -18,6 +18,15 @@ public static class NodeOutputFiles
     /// <summary>nanoff's network deployment file: Wi-Fi/Ethernet, CA bundle and device certificate with key; owner-only.</summary>
     public const string NanoffNetworkDeployment = "nanoff-network.json";
 
+    /// <summary>
+    /// The nanoFramework node's identity and broker (<c>key=value</c>), read at boot by the firmware's NodeSettingsFile from
+    /// <c>I:\retrosense\node.conf</c> (ESP32) or <c>retrosense\node.conf</c> on the microSD card (STM32); see firmware/README.md.
+    /// </summary>
+    public const string NodeSettings = "node.conf";
+
+    /// <summary>nanoff's file deployment for an ESP32 node: node.conf and the first config into the device's internal flash.</summary>
+    public static string NanoffFileDeployment(string node) => node + "-files.json";
+
     /// <summary>The flash and deploy steps for this node.</summary>
     public const string Readme = "README.txt";
 }

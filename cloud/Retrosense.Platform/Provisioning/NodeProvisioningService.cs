@@ -184,6 +184,14 @@ public sealed class NodeProvisioningService
         if (request.Board.IsNanoFramework)
         {
             Write(NodeOutputFiles.NanoffNetworkDeployment, NanoffNetworkDeployment.Write(request.Board, request.WifiSsid, request.WifiPassword, trustBundle, issued), secret: true);
+
+            // The nano apps read identity and broker from node.conf at boot (firmware/README.md); the ESP32 gets it, with the
+            // first config, through nanoff's file deployment, the STM32 from its microSD card.
+            Write(NodeOutputFiles.NodeSettings, NodeSettingsFileText.Write(request.Subject, request.BrokerUrl), secret: false);
+            if (request.Board.Board == NodeBoard.Esp32)
+            {
+                Write(NodeOutputFiles.NanoffFileDeployment(request.Subject.Node), NanoffFileDeployment.Write(folder), secret: false);
+            }
         }
 
         Write(NodeOutputFiles.Readme, InstallationInstructions.Readme(request.Board, request.Subject, request.BrokerUrl, request.SerialPort, folder), secret: false);

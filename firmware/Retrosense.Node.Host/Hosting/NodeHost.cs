@@ -64,7 +64,7 @@ public sealed class NodeHost : IDisposable
             var sensors = CreateSensors(options, log, owned);
             var identity = new NodeIdentity(options.Tenant, options.Site, options.Asset, options.NodeId, sensors.Board, FirmwareVersion);
             var transport = new MqttNodeTransport(
-                new MqttNodeTransportOptions(options.BrokerUri, options.NodeId)
+                new MqttNodeTransportOptions(options.BrokerUri, MqttNodeTransportOptions.ClientIdFor(options.Tenant, options.NodeId))
                 {
                     CaCertificatePath = options.CaCertificatePath,
                     ClientCertificatePath = options.ClientCertificatePath,

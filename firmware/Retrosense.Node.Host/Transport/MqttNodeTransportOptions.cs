@@ -27,8 +27,21 @@ public sealed class MqttNodeTransportOptions
     /// <summary><c>mqtt://host:port</c> or <c>mqtts://host:port</c> (TLS 1.2 or 1.3).</summary>
     public Uri BrokerUri { get; }
 
-    /// <summary>MQTT client id: the node id, so the broker's ACL and the session belong to this node.</summary>
+    /// <summary>MQTT client id, normally <see cref="ClientIdFor"/>: the broker's session belongs to this node.</summary>
     public string ClientId { get; }
+
+    /// <summary>
+    /// The client id a node connects with: <c>{tenant}:{node}</c>, the same text as its certificate CN (provisioning's
+    /// NodeCertificateSubject) and the nanoFramework apps' client id (NodeApplication). Node ids are unique only within a
+    /// tenant, and a broker drops the older session when a second client connects with the same id, so the bare node id
+    /// would let two tenants' nodes kick each other off.
+    /// </summary>
+    public static string ClientIdFor(string tenant, string nodeId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenant);
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        return tenant + ":" + nodeId;
+    }
 
     public bool UseTls => string.Equals(BrokerUri.Scheme, "mqtts", StringComparison.OrdinalIgnoreCase);
 

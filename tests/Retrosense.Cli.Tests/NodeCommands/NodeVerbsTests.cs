@@ -84,17 +84,39 @@ public sealed class NodeVerbsTests : IDisposable
         Assert.DoesNotContain(Password, File.ReadAllText(Path.Combine(_workspace.NodeFolder("acme", "n1"), NodeOutputFiles.Readme)), StringComparison.Ordinal);
         Assert.Contains("  nanoff --update --target ESP32_PSRAM_REV0 --serialport /dev/ttyUSB0", run.StdoutLines);
         Assert.Contains("  nanoff --serialport /dev/ttyUSB0 --networkdeployment nanoff-network.json", run.StdoutLines);
+        Assert.Contains("  nanoff --filedeployment n1-files.json --serialport /dev/ttyUSB0", run.StdoutLines);
         Assert.Contains("  nanoff --nanodevice --deploy --serialport /dev/ttyUSB0 --image Retrosense.Node.Esp32.bin", run.StdoutLines);
     }
 
     [Fact]
-    public void Stm32_Provisioning_Flashes_The_Nucleo_Target_Over_St_Link()
+    public void Esp32_Provisioning_Writes_Node_Conf_And_A_File_Deployment_Naming_The_Output_Folder()
+    {
+        var run = _workspace.Provision("acme", "n1", board: "esp32", broker: "mqtts://broker.local:18883", extra: ["--wifi-ssid", "Factory-IoT", "--wifi-password-file", _workspace.WifiPasswordFile("pw")]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var folder = _workspace.NodeFolder("acme", "n1");
+        var settings = File.ReadAllLines(Path.Combine(folder, NodeOutputFiles.NodeSettings));
+        Assert.Contains("tenant=acme", settings);
+        Assert.Contains("node=n1", settings);
+        Assert.Contains("broker_host=broker.local", settings);
+        Assert.Contains("broker_port=18883", settings);
+        using var files = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "n1-files.json")));
+        Assert.Equal(Path.Combine(folder, NodeOutputFiles.NodeSettings), files.RootElement.GetProperty("Files")[0].GetProperty("SourceFilePath").GetString());
+        Assert.True(File.Exists(files.RootElement.GetProperty("Files")[1].GetProperty("SourceFilePath").GetString()));
+    }
+
+    [Fact]
+    public void Stm32_Provisioning_Flashes_The_F769_Discovery_Target_Over_St_Link_And_Says_To_Copy_Node_Conf_To_The_Sd_Card()
     {
         var run = _workspace.Provision("acme", "n1", board: "stm32", extra: ["--serial-port", "COM5"]);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Contains("  nanoff --update --target ST_NUCLEO144_F746ZG --jtag", run.StdoutLines);
+        Assert.Contains("  nanoff --update --target ST_STM32F769I_DISCOVERY --jtag", run.StdoutLines);
         Assert.Contains("  nanoff --serialport COM5 --networkdeployment nanoff-network.json", run.StdoutLines);
+        Assert.Contains("  " + InstallationInstructions.SdCardStep, run.StdoutLines);
+        Assert.Contains("  nanoff --nanodevice --deploy --serialport COM5 --image Retrosense.Node.Stm32.bin --address 0x08080000", run.StdoutLines);
+        Assert.True(File.Exists(Path.Combine(_workspace.NodeFolder("acme", "n1"), NodeOutputFiles.NodeSettings)));
+        Assert.False(File.Exists(Path.Combine(_workspace.NodeFolder("acme", "n1"), "n1-files.json")));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal sealed class HostNodeUnderTest : IDisposable
         var clock = new SystemClock();
         var machine = new MachineModel(new MachineModelSettings { Seed = 7, StartUtc = DateTimeOffset.UtcNow });
         Log = new RecordingNodeLog();
-        var options = new MqttNodeTransportOptions(new Uri(broker.Url), tenant + "-" + NodeId)
+        var options = new MqttNodeTransportOptions(new Uri(broker.Url), MqttNodeTransportOptions.ClientIdFor(tenant, NodeId))
         {
             KeepAlive = TimeSpan.FromSeconds(5),
             PublishTimeout = TimeSpan.FromSeconds(3),

@@ -69,6 +69,18 @@ public sealed class MqttNodeTransportTests
         Assert.Throws<ArgumentException>(() => new MqttNodeTransportOptions(new Uri("http://broker.local"), "n1"));
     }
 
+    [Fact]
+    public void Client_Id_Is_Tenant_Colon_Node_Like_The_Certificate_Common_Name()
+    {
+        Assert.Equal("acme-foods:press-3-de", MqttNodeTransportOptions.ClientIdFor("acme-foods", "press-3-de"));
+    }
+
+    [Fact]
+    public void The_Same_Node_Id_In_Two_Tenants_Gets_Two_Client_Ids_So_Neither_Takes_Over_The_Others_Session()
+    {
+        Assert.NotEqual(MqttNodeTransportOptions.ClientIdFor("acme-foods", "n1"), MqttNodeTransportOptions.ClientIdFor("beta-mills", "n1"));
+    }
+
     // A port nothing listens on: bind, read the port, close.
     private static int ClosedPort()
     {
