@@ -174,6 +174,8 @@ public class RejectReasonTests
     [InlineData("\"historical\":false,", "\"historical\":0,", "historical")]
     [InlineData("\"rms_g\":0.123,", "\"rms_g\":\"0.123\",", "rms_g")]
     [InlineData("\"window\":{\"rate_hz\":3200,\"samples\":4096}", "\"window\":[3200,4096]", "window")]
+    [InlineData("\"bands_g\":{\"1x\":0.08,\"2x\":0.021}", "\"bands_g\":null", "bands_g")]
+    [InlineData("\"rh_pct\":{\"mean\":42,\"min\":40,\"max\":44}", "\"rh_pct\":null", "rh_pct")]
     public void Value_Of_The_Wrong_Json_Type_Is_Rejected_As_Wrong_Type_Naming_The_Field(string oldText, string newText, string field)
     {
         var reason = Reject(TelemetryWith(oldText, newText));
@@ -243,6 +245,17 @@ public class RejectReasonTests
         var reason = IngestionTestMessages.DecodeInvalid(IngestionTestMessages.TopicFor("alarm.json"), Encoding.UTF8.GetBytes(text));
 
         Assert.Equal(RejectCode.UnknownField, reason.Code);
+    }
+
+    [Fact]
+    public void Accepted_Config_Ack_With_A_Null_Reason_Is_Rejected_As_Wrong_Type()
+    {
+        var text = IngestionTestMessages.Text("config-ack.accepted.json").Replace("\"accepted\":true}", "\"accepted\":true,\"reason\":null}", StringComparison.Ordinal);
+
+        var reason = IngestionTestMessages.DecodeInvalid(IngestionTestMessages.TopicFor("config-ack.accepted.json"), Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(RejectCode.WrongType, reason.Code);
+        Assert.Contains("reason", reason.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -31,9 +31,11 @@ public sealed record AlarmDetailWire
 
     /// <summary>New zone; present only when the source is <c>zone</c>.</summary>
     [JsonPropertyName("zone")]
+    [JsonConverter(typeof(PresentMeansNotNullConverter<string>))]
     public string? Zone { get; init; }
 
     /// <summary>Zone before the transition; present only when the source is <c>zone</c>.</summary>
     [JsonPropertyName("previous_zone")]
+    [JsonConverter(typeof(PresentMeansNotNullConverter<string>))]
     public string? PreviousZone { get; init; }
 }

@@ -47,5 +47,6 @@ public sealed record AxisFeaturesWire
 
     /// <summary>RMS acceleration per configured band, in g, keyed by band name; omitted without bands.</summary>
     [JsonPropertyName("bands_g")]
+    [JsonConverter(typeof(PresentMeansNotNullConverter<Dictionary<string, double?>>))]
     public Dictionary<string, double?>? BandsG { get; init; }
 }

@@ -13,5 +13,6 @@ public sealed record ConfigAckWire : NodeMessageWire
 
     /// <summary>Why the config was rejected; present only when <see cref="Accepted"/> is false.</summary>
     [JsonPropertyName("reason")]
+    [JsonConverter(typeof(PresentMeansNotNullConverter<string>))]
     public string? Reason { get; init; }
 }

@@ -6,11 +6,14 @@ namespace Retrosense.Platform.Ingestion.Wire;
 public sealed record EnvironmentWire
 {
     [JsonPropertyName("temp_c")]
+    [JsonConverter(typeof(PresentMeansNotNullConverter<ChannelSummaryWire>))]
     public ChannelSummaryWire? TemperatureCelsius { get; init; }
 
     [JsonPropertyName("rh_pct")]
+    [JsonConverter(typeof(PresentMeansNotNullConverter<ChannelSummaryWire>))]
     public ChannelSummaryWire? RelativeHumidityPercent { get; init; }
 
     [JsonPropertyName("pressure_hpa")]
+    [JsonConverter(typeof(PresentMeansNotNullConverter<ChannelSummaryWire>))]
     public ChannelSummaryWire? PressureHectopascals { get; init; }
 }

@@ -24,6 +24,11 @@ namespace Retrosense.Platform.Ingestion.Wire;
 [JsonSerializable(typeof(AlarmWire))]
 [JsonSerializable(typeof(StatusWire))]
 [JsonSerializable(typeof(ConfigAckWire))]
+// Read through PresentMeansNotNullConverter, which needs their metadata in the context.
+[JsonSerializable(typeof(EnvironmentWire))]
+[JsonSerializable(typeof(ChannelSummaryWire))]
+[JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, double?>))]
+[JsonSerializable(typeof(string))]
 public sealed partial class NodeMessageJsonContext : JsonSerializerContext
 {
     /// <summary>Deepest JSON nesting accepted; valid messages nest at most 4 levels.</summary>

@@ -24,5 +24,6 @@ public sealed record TelemetryWire : NodeMessageWire
 
     /// <summary>Environment summary; omitted by the node when no channel had readings.</summary>
     [JsonPropertyName("env")]
+    [JsonConverter(typeof(PresentMeansNotNullConverter<EnvironmentWire>))]
     public EnvironmentWire? Environment { get; init; }
 }
