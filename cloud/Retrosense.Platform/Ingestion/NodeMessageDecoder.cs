@@ -149,9 +149,9 @@ public sealed class NodeMessageDecoder
     /// with readable strings, and picks out the top-level <c>schema</c>, <c>kind</c> and <c>node</c> so they are checked
     /// before the rest of the message (a message of another version or for another node says so, not "unknown field").
     /// </summary>
-    private static HeaderScan ScanHeader(ReadOnlySpan<byte> payload)
+    private static NodeMessageHeaderScan ScanHeader(ReadOnlySpan<byte> payload)
     {
-        var scan = new HeaderScan();
+        var scan = new NodeMessageHeaderScan();
         var reader = new Utf8JsonReader(payload, ReaderOptions);
         try
         {
@@ -234,7 +234,7 @@ public sealed class NodeMessageDecoder
         return scan;
     }
 
-    private static RejectReason? CheckHeader(HeaderScan header, TopicPath path)
+    private static RejectReason? CheckHeader(NodeMessageHeaderScan header, TopicPath path)
     {
         if (!header.HasSchema)
         {
@@ -371,31 +371,5 @@ public sealed class NodeMessageDecoder
         }
 
         return new string(chars);
-    }
-
-    /// <summary>What the header scan found; fields stay default when a field is absent.</summary>
-    private sealed class HeaderScan
-    {
-        public RejectReason? Problem { get; set; }
-
-        public bool HasSchema { get; set; }
-
-        public JsonTokenType SchemaToken { get; set; }
-
-        public bool SchemaIsInteger { get; set; }
-
-        public long Schema { get; set; }
-
-        public bool HasKind { get; set; }
-
-        public JsonTokenType KindToken { get; set; }
-
-        public string? Kind { get; set; }
-
-        public bool HasNode { get; set; }
-
-        public JsonTokenType NodeToken { get; set; }
-
-        public string? Node { get; set; }
     }
 }
