@@ -6,7 +6,7 @@ namespace Retrosense.Platform.Tests.Ingestion;
 public class DecodingAllocationTests
 {
     /// <summary>
-    /// Bound per decoded golden telemetry message (1.7 KB of JSON): the typed records, the band dictionaries, the
+    /// Bound per decoded golden telemetry message (1,168 bytes of JSON): the typed records, the band dictionaries, the
     /// strings and the topic. Generous on purpose; the figure measured is written to the test output.
     /// </summary>
     private const long MaxAllocatedBytesPerTelemetry = 16 * 1024;
