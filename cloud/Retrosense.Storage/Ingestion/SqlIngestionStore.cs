@@ -50,10 +50,11 @@ internal sealed class SqlIngestionStore : IIngestionStore
         var duplicates = 0;
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var commands = new BatchCommandCache(connection, transaction);
         foreach (var message in messages)
         {
             ArgumentNullException.ThrowIfNull(message);
-            var messageId = await InsertNodeMessageAsync(connection, transaction, message, receivedAt, cancellationToken).ConfigureAwait(false);
+            var messageId = await InsertNodeMessageAsync(commands, message, receivedAt, cancellationToken).ConfigureAwait(false);
             if (messageId is null)
             {
                 duplicates++;
@@ -64,13 +65,13 @@ internal sealed class SqlIngestionStore : IIngestionStore
             switch (message.Message)
             {
                 case TelemetryWire telemetry:
-                    await InsertTelemetryAsync(connection, transaction, messageId.Value, telemetry, cancellationToken).ConfigureAwait(false);
+                    await InsertTelemetryAsync(commands, messageId.Value, telemetry, cancellationToken).ConfigureAwait(false);
                     break;
                 case AlarmWire alarm:
-                    await InsertAlarmAsync(connection, transaction, messageId.Value, alarm.Alarm, cancellationToken).ConfigureAwait(false);
+                    await InsertAlarmAsync(commands, messageId.Value, alarm.Alarm, cancellationToken).ConfigureAwait(false);
                     break;
                 case StatusWire status:
-                    await InsertStatusAsync(connection, transaction, messageId.Value, message.Topic, status, cancellationToken).ConfigureAwait(false);
+                    await InsertStatusAsync(commands, messageId.Value, message.Topic, status, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     // birth, death and config-ack have no table of their own: node_messages.payload holds them whole.
@@ -259,15 +260,13 @@ internal sealed class SqlIngestionStore : IIngestionStore
     private static string AxisSelect(string alias) =>
         string.Join(", ", Array.ConvertAll(AxisColumns.Split(", "), column => alias + "." + column));
 
-    private async Task<long?> InsertNodeMessageAsync(DbConnection connection, DbTransaction transaction, DecodedNodeMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<long?> InsertNodeMessageAsync(BatchCommandCache commands, DecodedNodeMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var wire = message.Message;
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        var command = commands.For(
             "INSERT INTO node_messages (tenant_id, site_id, asset_id, node_id, boot, seq, kind, ts, received_at, historical, time_quality, firmware, payload) "
             + "VALUES (@tenant, @site, @asset, @node, @boot, @seq, @kind, @ts, @receivedAt, @historical, @timeQuality, @firmware, @payload) "
-            + "ON CONFLICT (tenant_id, node_id, boot, seq) DO NOTHING RETURNING message_id";
+            + "ON CONFLICT (tenant_id, node_id, boot, seq) DO NOTHING RETURNING message_id");
         AddText(command, "@tenant", message.Topic.Tenant);
         AddText(command, "@site", message.Topic.Site);
         AddText(command, "@asset", message.Topic.Asset);
@@ -285,34 +284,28 @@ internal sealed class SqlIngestionStore : IIngestionStore
         return id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task InsertTelemetryAsync(DbConnection connection, DbTransaction transaction, long messageId, TelemetryWire telemetry, CancellationToken cancellationToken)
+    private static async Task InsertTelemetryAsync(BatchCommandCache commands, long messageId, TelemetryWire telemetry, CancellationToken cancellationToken)
     {
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText =
-                "INSERT INTO telemetry_windows (message_id, config_version, rate_hz, samples, zone, vel_rms_max_mm_s) "
-                + "VALUES (@id, @configVersion, @rateHz, @samples, @zone, @velocityMax)";
-            StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
-            StoreDialect.AddParameter(command, "@configVersion", DbType.Int64, telemetry.ConfigVersion);
-            StoreDialect.AddParameter(command, "@rateHz", DbType.Double, telemetry.Window.RateHz);
-            StoreDialect.AddParameter(command, "@samples", DbType.Int64, telemetry.Window.Samples);
-            AddText(command, "@zone", telemetry.Zone);
-            StoreDialect.AddParameter(command, "@velocityMax", DbType.Double, telemetry.VelocityRmsMaxMmPerSecond);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var windowCommand = commands.For(
+            "INSERT INTO telemetry_windows (message_id, config_version, rate_hz, samples, zone, vel_rms_max_mm_s) "
+            + "VALUES (@id, @configVersion, @rateHz, @samples, @zone, @velocityMax)");
+        StoreDialect.AddParameter(windowCommand, "@id", DbType.Int64, messageId);
+        StoreDialect.AddParameter(windowCommand, "@configVersion", DbType.Int64, telemetry.ConfigVersion);
+        StoreDialect.AddParameter(windowCommand, "@rateHz", DbType.Double, telemetry.Window.RateHz);
+        StoreDialect.AddParameter(windowCommand, "@samples", DbType.Int64, telemetry.Window.Samples);
+        AddText(windowCommand, "@zone", telemetry.Zone);
+        StoreDialect.AddParameter(windowCommand, "@velocityMax", DbType.Double, telemetry.VelocityRmsMaxMmPerSecond);
+        await windowCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
-        await InsertAxisAsync(connection, transaction, messageId, "x", telemetry.Axes.X, cancellationToken).ConfigureAwait(false);
-        await InsertAxisAsync(connection, transaction, messageId, "y", telemetry.Axes.Y, cancellationToken).ConfigureAwait(false);
-        await InsertAxisAsync(connection, transaction, messageId, "z", telemetry.Axes.Z, cancellationToken).ConfigureAwait(false);
+        await InsertAxisAsync(commands, messageId, "x", telemetry.Axes.X, cancellationToken).ConfigureAwait(false);
+        await InsertAxisAsync(commands, messageId, "y", telemetry.Axes.Y, cancellationToken).ConfigureAwait(false);
+        await InsertAxisAsync(commands, messageId, "z", telemetry.Axes.Z, cancellationToken).ConfigureAwait(false);
 
         if (telemetry.Environment is { } environment)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText =
+            var command = commands.For(
                 "INSERT INTO environment_readings (message_id, temp_c_mean, temp_c_min, temp_c_max, rh_pct_mean, rh_pct_min, rh_pct_max, "
-                + "pressure_hpa_mean, pressure_hpa_min, pressure_hpa_max) VALUES (@id, @t0, @t1, @t2, @h0, @h1, @h2, @p0, @p1, @p2)";
+                + "pressure_hpa_mean, pressure_hpa_min, pressure_hpa_max) VALUES (@id, @t0, @t1, @t2, @h0, @h1, @h2, @p0, @p1, @p2)");
             StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
             AddChannel(command, "@t", environment.TemperatureCelsius);
             AddChannel(command, "@h", environment.RelativeHumidityPercent);
@@ -321,13 +314,11 @@ internal sealed class SqlIngestionStore : IIngestionStore
         }
     }
 
-    private static async Task InsertAxisAsync(DbConnection connection, DbTransaction transaction, long messageId, string axis, AxisFeaturesWire features, CancellationToken cancellationToken)
+    private static async Task InsertAxisAsync(BatchCommandCache commands, long messageId, string axis, AxisFeaturesWire features, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        var command = commands.For(
             "INSERT INTO telemetry_features (message_id, axis, " + AxisColumns + ") "
-            + "VALUES (@id, @axis, @f0, @f1, @f2, @f3, @f4, @f5, @f6, @f7, @f8, @f9, @f10, @f11, @f12, @bands)";
+            + "VALUES (@id, @axis, @f0, @f1, @f2, @f3, @f4, @f5, @f6, @f7, @f8, @f9, @f10, @f11, @f12, @bands)");
         StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
         AddText(command, "@axis", axis);
         double?[] values =
@@ -345,13 +336,11 @@ internal sealed class SqlIngestionStore : IIngestionStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task InsertAlarmAsync(DbConnection connection, DbTransaction transaction, long messageId, AlarmDetailWire alarm, CancellationToken cancellationToken)
+    private static async Task InsertAlarmAsync(BatchCommandCache commands, long messageId, AlarmDetailWire alarm, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        var command = commands.For(
             "INSERT INTO node_alarms (message_id, source, channel, axis, severity, state, value, threshold, zone, previous_zone) "
-            + "VALUES (@id, @source, @channel, @axis, @severity, @state, @value, @threshold, @zone, @previousZone)";
+            + "VALUES (@id, @source, @channel, @axis, @severity, @state, @value, @threshold, @zone, @previousZone)");
         StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
         AddText(command, "@source", alarm.Source);
         AddText(command, "@channel", alarm.Channel);
@@ -365,35 +354,26 @@ internal sealed class SqlIngestionStore : IIngestionStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task InsertStatusAsync(DbConnection connection, DbTransaction transaction, long messageId, TopicPath topic, StatusWire status, CancellationToken cancellationToken)
+    private async Task InsertStatusAsync(BatchCommandCache commands, long messageId, TopicPath topic, StatusWire status, CancellationToken cancellationToken)
     {
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO node_status_history (message_id, " + StatusColumns + ") VALUES (@id, " + StatusValues + ")";
-            AddStatus(command, messageId, status);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var historyCommand = commands.For("INSERT INTO node_status_history (message_id, " + StatusColumns + ") VALUES (@id, " + StatusValues + ")");
+        AddStatus(historyCommand, messageId, status);
+        await historyCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-
-            // Only a newer message time replaces the latest row, so a replayed (historical) status cannot roll it back.
-            command.CommandText =
-                "INSERT INTO node_status (tenant_id, node_id, message_id, ts, " + StatusColumns + ") "
-                + "VALUES (@tenant, @node, @id, @ts, " + StatusValues + ") "
-                + "ON CONFLICT (tenant_id, node_id) DO UPDATE SET message_id = excluded.message_id, ts = excluded.ts, "
-                + "config_version = excluded.config_version, uptime_s = excluded.uptime_s, free_heap_bytes = excluded.free_heap_bytes, "
-                + "rssi_dbm = excluded.rssi_dbm, reset_reason = excluded.reset_reason, queue_depth = excluded.queue_depth, "
-                + "queue_capacity = excluded.queue_capacity, queue_dropped = excluded.queue_dropped, publish_failures = excluded.publish_failures "
-                + "WHERE excluded.ts > node_status.ts";
-            AddStatus(command, messageId, status);
-            AddText(command, "@tenant", topic.Tenant);
-            AddText(command, "@node", topic.Node);
-            _dialect.AddInstant(command, "@ts", DateTimeOffset.FromUnixTimeMilliseconds(status.TimestampUnixMilliseconds));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        // Only a newer message time replaces the latest row, so a replayed (historical) status cannot roll it back.
+        var latestCommand = commands.For(
+            "INSERT INTO node_status (tenant_id, node_id, message_id, ts, " + StatusColumns + ") "
+            + "VALUES (@tenant, @node, @id, @ts, " + StatusValues + ") "
+            + "ON CONFLICT (tenant_id, node_id) DO UPDATE SET message_id = excluded.message_id, ts = excluded.ts, "
+            + "config_version = excluded.config_version, uptime_s = excluded.uptime_s, free_heap_bytes = excluded.free_heap_bytes, "
+            + "rssi_dbm = excluded.rssi_dbm, reset_reason = excluded.reset_reason, queue_depth = excluded.queue_depth, "
+            + "queue_capacity = excluded.queue_capacity, queue_dropped = excluded.queue_dropped, publish_failures = excluded.publish_failures "
+            + "WHERE excluded.ts > node_status.ts");
+        AddStatus(latestCommand, messageId, status);
+        AddText(latestCommand, "@tenant", topic.Tenant);
+        AddText(latestCommand, "@node", topic.Node);
+        _dialect.AddInstant(latestCommand, "@ts", DateTimeOffset.FromUnixTimeMilliseconds(status.TimestampUnixMilliseconds));
+        await latestCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddStatus(DbCommand command, long messageId, StatusWire status)
