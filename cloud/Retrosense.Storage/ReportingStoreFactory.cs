@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Retrosense.Storage.Ingestion;
 using Retrosense.Storage.Migrations;
 using Retrosense.Storage.Registry;
 using Retrosense.Storage.Sql;
@@ -22,7 +23,8 @@ public static class ReportingStoreFactory
         {
             var result = await new SchemaMigrator(dialect, MigrationCatalog.For(options.Kind), options.TimeProvider)
                 .MigrateAsync(cancellationToken).ConfigureAwait(false);
-            return new ReportingStore(options.Kind, dialect, result.SchemaVersion, new SqlRegistryStore(dialect, options.TimeProvider));
+            return new ReportingStore(options.Kind, dialect, result.SchemaVersion, new SqlRegistryStore(dialect, options.TimeProvider),
+                new SqlIngestionStore(dialect, options.TimeProvider));
         }
         catch
         {

@@ -1,0 +1,438 @@
+using System;
+using System.Collections.Generic;
+using System.Data;
+using System.Data.Common;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Retrosense.Contracts;
+using Retrosense.Platform.Ingestion;
+using Retrosense.Platform.Ingestion.Wire;
+using Retrosense.Storage.Sql;
+
+namespace Retrosense.Storage.Ingestion;
+
+/// <summary>
+/// <see cref="IIngestionStore"/> over either database with shared SQL. Exactly-once comes from the unique key
+/// <c>node_messages (tenant_id, node_id, boot, seq)</c> and <c>INSERT … ON CONFLICT DO NOTHING RETURNING message_id</c>:
+/// no row back means a duplicate, and the kind's rows are then not written either.
+/// </summary>
+internal sealed class SqlIngestionStore : IIngestionStore
+{
+    private const string AxisColumns =
+        "rms_g, peak_g, p2p_g, crest, kurtosis, skewness, vel_rms_mm_s, dominant_hz, env_rms_g, env_bpfo_g, env_bpfi_g, env_bsf_g, env_ftf_g, bands_json";
+
+    private const string StatusColumns =
+        "config_version, uptime_s, free_heap_bytes, rssi_dbm, reset_reason, queue_depth, queue_capacity, queue_dropped, publish_failures";
+
+    private const string StatusValues =
+        "@configVersion, @uptime, @freeHeap, @rssi, @resetReason, @queueDepth, @queueCapacity, @queueDropped, @publishFailures";
+
+    private readonly StoreDialect _dialect;
+    private readonly TimeProvider _timeProvider;
+
+    public SqlIngestionStore(StoreDialect dialect, TimeProvider timeProvider)
+    {
+        _dialect = dialect;
+        _timeProvider = timeProvider;
+    }
+
+    public async Task<IngestionBatchResult> WriteBatchAsync(IReadOnlyList<DecodedNodeMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return new IngestionBatchResult(0, 0);
+        }
+
+        var receivedAt = Now();
+        var stored = 0;
+        var duplicates = 0;
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var commands = new BatchCommandCache(connection, transaction);
+        foreach (var message in messages)
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            var messageId = await InsertNodeMessageAsync(commands, message, receivedAt, cancellationToken).ConfigureAwait(false);
+            if (messageId is null)
+            {
+                duplicates++;
+                continue;
+            }
+
+            stored++;
+            switch (message.Message)
+            {
+                case TelemetryWire telemetry:
+                    await InsertTelemetryAsync(commands, messageId.Value, telemetry, cancellationToken).ConfigureAwait(false);
+                    break;
+                case AlarmWire alarm:
+                    await InsertAlarmAsync(commands, messageId.Value, alarm.Alarm, cancellationToken).ConfigureAwait(false);
+                    break;
+                case StatusWire status:
+                    await InsertStatusAsync(commands, messageId.Value, message.Topic, status, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    // birth, death and config-ack have no table of their own: node_messages.payload holds them whole.
+                    break;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new IngestionBatchResult(stored, duplicates);
+    }
+
+    public async Task<QuarantinedMessage> QuarantineAsync(string topic, ReadOnlyMemory<byte> payload, RejectReason reason, DateTimeOffset receivedAtUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(reason);
+        var kept = payload.Length > QuarantinedMessage.MaxStoredPayloadBytes
+            ? payload[..QuarantinedMessage.MaxStoredPayloadBytes].ToArray()
+            : payload.ToArray();
+        var tenantId = TopicPath.TryParse(topic, out var path, out _) ? path!.Tenant : null;
+        var receivedAt = TruncateToMilliseconds(receivedAtUtc);
+
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "INSERT INTO quarantine (tenant_id, topic, payload, payload_size_bytes, reason_code, reason_message, received_at) "
+            + "VALUES (@tenant, @topic, @payload, @size, @code, @message, @receivedAt) RETURNING quarantine_id";
+        AddText(command, "@tenant", tenantId);
+        AddText(command, "@topic", topic);
+        StoreDialect.AddParameter(command, "@payload", DbType.Binary, kept);
+        StoreDialect.AddParameter(command, "@size", DbType.Int64, (long)payload.Length);
+        AddText(command, "@code", reason.Code);
+        AddText(command, "@message", reason.Message);
+        _dialect.AddInstant(command, "@receivedAt", receivedAt);
+        var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        return new QuarantinedMessage(id, tenantId, topic, kept, payload.Length, reason.Code, reason.Message, receivedAt);
+    }
+
+    public async Task<IReadOnlyList<QuarantinedMessage>> ListQuarantineAsync(string? tenantId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT quarantine_id, tenant_id, topic, payload, payload_size_bytes, reason_code, reason_message, received_at FROM quarantine "
+            + (tenantId is null ? string.Empty : "WHERE tenant_id = @tenant ")
+            + "ORDER BY received_at DESC, quarantine_id DESC LIMIT @limit";
+        AddText(command, "@tenant", tenantId);
+        StoreDialect.AddParameter(command, "@limit", DbType.Int32, limit);
+        var list = new List<QuarantinedMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new QuarantinedMessage(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2),
+                reader.GetFieldValue<byte[]>(3),
+                checked((int)reader.GetInt64(4)),
+                reader.GetString(5),
+                reader.GetString(6),
+                _dialect.ReadInstant(reader, 7)));
+        }
+
+        return list;
+    }
+
+    public async Task<long> CountQuarantineAsync(string? tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM quarantine" + (tenantId is null ? string.Empty : " WHERE tenant_id = @tenant");
+        AddText(command, "@tenant", tenantId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<StoredTelemetryWindow>> GetTelemetryAsync(string tenantId, string assetId, DateTimeOffset fromUtc, DateTimeOffset toUtc, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(assetId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT m.tenant_id, m.site_id, m.asset_id, m.node_id, m.boot, m.seq, m.ts, m.received_at, m.historical, "
+            + "w.config_version, w.rate_hz, w.samples, w.zone, w.vel_rms_max_mm_s, "
+            + AxisSelect("x") + ", " + AxisSelect("y") + ", " + AxisSelect("z") + ", "
+            + "e.message_id, e.temp_c_mean, e.temp_c_min, e.temp_c_max, e.rh_pct_mean, e.rh_pct_min, e.rh_pct_max, "
+            + "e.pressure_hpa_mean, e.pressure_hpa_min, e.pressure_hpa_max "
+            + "FROM node_messages m "
+            + "JOIN telemetry_windows w ON w.message_id = m.message_id "
+            + "JOIN telemetry_features x ON x.message_id = m.message_id AND x.axis = 'x' "
+            + "JOIN telemetry_features y ON y.message_id = m.message_id AND y.axis = 'y' "
+            + "JOIN telemetry_features z ON z.message_id = m.message_id AND z.axis = 'z' "
+            + "LEFT JOIN environment_readings e ON e.message_id = m.message_id "
+            + "WHERE m.tenant_id = @tenant AND m.asset_id = @asset AND m.kind = 'telemetry' AND m.ts >= @from AND m.ts < @to "
+            + "ORDER BY m.ts, m.node_id, m.boot, m.seq LIMIT @limit";
+        AddText(command, "@tenant", tenantId);
+        AddText(command, "@asset", assetId);
+        _dialect.AddInstant(command, "@from", fromUtc);
+        _dialect.AddInstant(command, "@to", toUtc);
+        StoreDialect.AddParameter(command, "@limit", DbType.Int32, limit);
+        var list = new List<StoredTelemetryWindow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            const int FirstAxis = 14;
+            const int AxisWidth = 14;
+            const int Environment = FirstAxis + (3 * AxisWidth);
+            list.Add(new StoredTelemetryWindow(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetInt64(4),
+                reader.GetInt64(5),
+                _dialect.ReadInstant(reader, 6),
+                _dialect.ReadInstant(reader, 7),
+                reader.GetBoolean(8),
+                reader.GetInt64(9),
+                reader.GetDouble(10),
+                reader.GetInt64(11),
+                reader.GetString(12),
+                ReadDouble(reader, 13),
+                ReadAxis(reader, FirstAxis),
+                ReadAxis(reader, FirstAxis + AxisWidth),
+                ReadAxis(reader, FirstAxis + (2 * AxisWidth)),
+                reader.IsDBNull(Environment) ? null : new EnvironmentWire
+                {
+                    TemperatureCelsius = ReadChannel(reader, Environment + 1),
+                    RelativeHumidityPercent = ReadChannel(reader, Environment + 4),
+                    PressureHectopascals = ReadChannel(reader, Environment + 7),
+                }));
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<StoredAlarm>> ListAlarmsAsync(string tenantId, string? assetId, DateTimeOffset fromUtc, DateTimeOffset toUtc, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT m.tenant_id, m.site_id, m.asset_id, m.node_id, m.boot, m.seq, m.ts, m.historical, "
+            + "a.source, a.channel, a.axis, a.severity, a.state, a.value, a.threshold, a.zone, a.previous_zone "
+            + "FROM node_messages m JOIN node_alarms a ON a.message_id = m.message_id "
+            + "WHERE m.tenant_id = @tenant AND m.kind = 'alarm' AND m.ts >= @from AND m.ts < @to "
+            + (assetId is null ? string.Empty : "AND m.asset_id = @asset ")
+            + "ORDER BY m.ts, m.node_id, m.boot, m.seq LIMIT @limit";
+        AddText(command, "@tenant", tenantId);
+        AddText(command, "@asset", assetId);
+        _dialect.AddInstant(command, "@from", fromUtc);
+        _dialect.AddInstant(command, "@to", toUtc);
+        StoreDialect.AddParameter(command, "@limit", DbType.Int32, limit);
+        var list = new List<StoredAlarm>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new StoredAlarm(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetInt64(4),
+                reader.GetInt64(5),
+                _dialect.ReadInstant(reader, 6),
+                reader.GetBoolean(7),
+                new AlarmDetailWire
+                {
+                    Source = reader.GetString(8),
+                    Channel = reader.GetString(9),
+                    Axis = reader.GetString(10),
+                    Severity = reader.GetString(11),
+                    State = reader.GetString(12),
+                    Value = ReadDouble(reader, 13),
+                    Threshold = ReadDouble(reader, 14),
+                    Zone = reader.IsDBNull(15) ? null : reader.GetString(15),
+                    PreviousZone = reader.IsDBNull(16) ? null : reader.GetString(16),
+                }));
+        }
+
+        return list;
+    }
+
+    private static string AxisSelect(string alias) =>
+        string.Join(", ", Array.ConvertAll(AxisColumns.Split(", "), column => alias + "." + column));
+
+    private async Task<long?> InsertNodeMessageAsync(BatchCommandCache commands, DecodedNodeMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var wire = message.Message;
+        var command = commands.For(
+            "INSERT INTO node_messages (tenant_id, site_id, asset_id, node_id, boot, seq, kind, ts, received_at, historical, time_quality, firmware, payload) "
+            + "VALUES (@tenant, @site, @asset, @node, @boot, @seq, @kind, @ts, @receivedAt, @historical, @timeQuality, @firmware, @payload) "
+            + "ON CONFLICT (tenant_id, node_id, boot, seq) DO NOTHING RETURNING message_id");
+        AddText(command, "@tenant", message.Topic.Tenant);
+        AddText(command, "@site", message.Topic.Site);
+        AddText(command, "@asset", message.Topic.Asset);
+        AddText(command, "@node", message.Topic.Node);
+        StoreDialect.AddParameter(command, "@boot", DbType.Int64, wire.Boot);
+        StoreDialect.AddParameter(command, "@seq", DbType.Int64, wire.Seq);
+        AddText(command, "@kind", message.Kind);
+        _dialect.AddInstant(command, "@ts", DateTimeOffset.FromUnixTimeMilliseconds(wire.TimestampUnixMilliseconds));
+        _dialect.AddInstant(command, "@receivedAt", receivedAt);
+        StoreDialect.AddParameter(command, "@historical", DbType.Boolean, wire.Historical);
+        AddText(command, "@timeQuality", wire.TimeQuality);
+        AddText(command, "@firmware", wire.Firmware);
+        AddText(command, "@payload", JsonSerializer.Serialize(wire, wire.GetType(), NodeMessageJsonContext.Default));
+        var id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task InsertTelemetryAsync(BatchCommandCache commands, long messageId, TelemetryWire telemetry, CancellationToken cancellationToken)
+    {
+        var windowCommand = commands.For(
+            "INSERT INTO telemetry_windows (message_id, config_version, rate_hz, samples, zone, vel_rms_max_mm_s) "
+            + "VALUES (@id, @configVersion, @rateHz, @samples, @zone, @velocityMax)");
+        StoreDialect.AddParameter(windowCommand, "@id", DbType.Int64, messageId);
+        StoreDialect.AddParameter(windowCommand, "@configVersion", DbType.Int64, telemetry.ConfigVersion);
+        StoreDialect.AddParameter(windowCommand, "@rateHz", DbType.Double, telemetry.Window.RateHz);
+        StoreDialect.AddParameter(windowCommand, "@samples", DbType.Int64, telemetry.Window.Samples);
+        AddText(windowCommand, "@zone", telemetry.Zone);
+        StoreDialect.AddParameter(windowCommand, "@velocityMax", DbType.Double, telemetry.VelocityRmsMaxMmPerSecond);
+        await windowCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        await InsertAxisAsync(commands, messageId, "x", telemetry.Axes.X, cancellationToken).ConfigureAwait(false);
+        await InsertAxisAsync(commands, messageId, "y", telemetry.Axes.Y, cancellationToken).ConfigureAwait(false);
+        await InsertAxisAsync(commands, messageId, "z", telemetry.Axes.Z, cancellationToken).ConfigureAwait(false);
+
+        if (telemetry.Environment is { } environment)
+        {
+            var command = commands.For(
+                "INSERT INTO environment_readings (message_id, temp_c_mean, temp_c_min, temp_c_max, rh_pct_mean, rh_pct_min, rh_pct_max, "
+                + "pressure_hpa_mean, pressure_hpa_min, pressure_hpa_max) VALUES (@id, @t0, @t1, @t2, @h0, @h1, @h2, @p0, @p1, @p2)");
+            StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
+            AddChannel(command, "@t", environment.TemperatureCelsius);
+            AddChannel(command, "@h", environment.RelativeHumidityPercent);
+            AddChannel(command, "@p", environment.PressureHectopascals);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task InsertAxisAsync(BatchCommandCache commands, long messageId, string axis, AxisFeaturesWire features, CancellationToken cancellationToken)
+    {
+        var command = commands.For(
+            "INSERT INTO telemetry_features (message_id, axis, " + AxisColumns + ") "
+            + "VALUES (@id, @axis, @f0, @f1, @f2, @f3, @f4, @f5, @f6, @f7, @f8, @f9, @f10, @f11, @f12, @bands)");
+        StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
+        AddText(command, "@axis", axis);
+        double?[] values =
+        [
+            features.RmsG, features.PeakG, features.PeakToPeakG, features.CrestFactor, features.Kurtosis, features.Skewness,
+            features.VelocityRmsMmPerSecond, features.DominantFrequencyHz, features.EnvelopeRmsG, features.EnvelopeBpfoG,
+            features.EnvelopeBpfiG, features.EnvelopeBsfG, features.EnvelopeFtfG,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            StoreDialect.AddParameter(command, "@f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DbType.Double, values[i]);
+        }
+
+        AddText(command, "@bands", features.BandsG is null ? null : JsonSerializer.Serialize(features.BandsG, NodeMessageJsonContext.Default.DictionaryStringNullableDouble));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task InsertAlarmAsync(BatchCommandCache commands, long messageId, AlarmDetailWire alarm, CancellationToken cancellationToken)
+    {
+        var command = commands.For(
+            "INSERT INTO node_alarms (message_id, source, channel, axis, severity, state, value, threshold, zone, previous_zone) "
+            + "VALUES (@id, @source, @channel, @axis, @severity, @state, @value, @threshold, @zone, @previousZone)");
+        StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
+        AddText(command, "@source", alarm.Source);
+        AddText(command, "@channel", alarm.Channel);
+        AddText(command, "@axis", alarm.Axis);
+        AddText(command, "@severity", alarm.Severity);
+        AddText(command, "@state", alarm.State);
+        StoreDialect.AddParameter(command, "@value", DbType.Double, alarm.Value);
+        StoreDialect.AddParameter(command, "@threshold", DbType.Double, alarm.Threshold);
+        AddText(command, "@zone", alarm.Zone);
+        AddText(command, "@previousZone", alarm.PreviousZone);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task InsertStatusAsync(BatchCommandCache commands, long messageId, TopicPath topic, StatusWire status, CancellationToken cancellationToken)
+    {
+        var historyCommand = commands.For("INSERT INTO node_status_history (message_id, " + StatusColumns + ") VALUES (@id, " + StatusValues + ")");
+        AddStatus(historyCommand, messageId, status);
+        await historyCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // Only a newer message time replaces the latest row, so a replayed (historical) status cannot roll it back.
+        var latestCommand = commands.For(
+            "INSERT INTO node_status (tenant_id, node_id, message_id, ts, " + StatusColumns + ") "
+            + "VALUES (@tenant, @node, @id, @ts, " + StatusValues + ") "
+            + "ON CONFLICT (tenant_id, node_id) DO UPDATE SET message_id = excluded.message_id, ts = excluded.ts, "
+            + "config_version = excluded.config_version, uptime_s = excluded.uptime_s, free_heap_bytes = excluded.free_heap_bytes, "
+            + "rssi_dbm = excluded.rssi_dbm, reset_reason = excluded.reset_reason, queue_depth = excluded.queue_depth, "
+            + "queue_capacity = excluded.queue_capacity, queue_dropped = excluded.queue_dropped, publish_failures = excluded.publish_failures "
+            + "WHERE excluded.ts > node_status.ts");
+        AddStatus(latestCommand, messageId, status);
+        AddText(latestCommand, "@tenant", topic.Tenant);
+        AddText(latestCommand, "@node", topic.Node);
+        _dialect.AddInstant(latestCommand, "@ts", DateTimeOffset.FromUnixTimeMilliseconds(status.TimestampUnixMilliseconds));
+        await latestCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void AddStatus(DbCommand command, long messageId, StatusWire status)
+    {
+        StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
+        StoreDialect.AddParameter(command, "@configVersion", DbType.Int64, status.ConfigVersion);
+        StoreDialect.AddParameter(command, "@uptime", DbType.Int64, status.UptimeSeconds);
+        StoreDialect.AddParameter(command, "@freeHeap", DbType.Int64, status.FreeHeapBytes);
+        StoreDialect.AddParameter(command, "@rssi", DbType.Int64, status.RssiDbm);
+        AddText(command, "@resetReason", status.ResetReason);
+        StoreDialect.AddParameter(command, "@queueDepth", DbType.Int64, status.QueueDepth);
+        StoreDialect.AddParameter(command, "@queueCapacity", DbType.Int64, status.QueueCapacity);
+        StoreDialect.AddParameter(command, "@queueDropped", DbType.Int64, status.QueueDropped);
+        StoreDialect.AddParameter(command, "@publishFailures", DbType.Int64, status.PublishFailures);
+    }
+
+    private static void AddChannel(DbCommand command, string prefix, ChannelSummaryWire? channel)
+    {
+        StoreDialect.AddParameter(command, prefix + "0", DbType.Double, channel?.Mean);
+        StoreDialect.AddParameter(command, prefix + "1", DbType.Double, channel?.Min);
+        StoreDialect.AddParameter(command, prefix + "2", DbType.Double, channel?.Max);
+    }
+
+    private static AxisFeaturesWire ReadAxis(DbDataReader reader, int first) => new()
+    {
+        RmsG = ReadDouble(reader, first),
+        PeakG = ReadDouble(reader, first + 1),
+        PeakToPeakG = ReadDouble(reader, first + 2),
+        CrestFactor = ReadDouble(reader, first + 3),
+        Kurtosis = ReadDouble(reader, first + 4),
+        Skewness = ReadDouble(reader, first + 5),
+        VelocityRmsMmPerSecond = ReadDouble(reader, first + 6),
+        DominantFrequencyHz = ReadDouble(reader, first + 7),
+        EnvelopeRmsG = ReadDouble(reader, first + 8),
+        EnvelopeBpfoG = ReadDouble(reader, first + 9),
+        EnvelopeBpfiG = ReadDouble(reader, first + 10),
+        EnvelopeBsfG = ReadDouble(reader, first + 11),
+        EnvelopeFtfG = ReadDouble(reader, first + 12),
+        BandsG = reader.IsDBNull(first + 13)
+            ? null
+            : JsonSerializer.Deserialize(reader.GetString(first + 13), NodeMessageJsonContext.Default.DictionaryStringNullableDouble),
+    };
+
+    /// <summary>A channel the node omitted was stored as three NULLs and reads back as omitted.</summary>
+    private static ChannelSummaryWire? ReadChannel(DbDataReader reader, int first)
+    {
+        var mean = ReadDouble(reader, first);
+        var min = ReadDouble(reader, first + 1);
+        var max = ReadDouble(reader, first + 2);
+        return mean is null && min is null && max is null ? null : new ChannelSummaryWire { Mean = mean, Min = min, Max = max };
+    }
+
+    private static double? ReadDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+
+    private static void AddText(DbCommand command, string name, string? value) => StoreDialect.AddParameter(command, name, DbType.String, value);
+
+    private DateTimeOffset Now() => TruncateToMilliseconds(_timeProvider.GetUtcNow());
+
+    /// <summary>Both databases then return the identical instant (PostgreSQL keeps microseconds, SQLite milliseconds).</summary>
+    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset instant) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
+}
