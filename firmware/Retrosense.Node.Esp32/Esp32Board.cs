@@ -1,7 +1,3 @@
-using System;
-using System.Device.I2c;
-using System.Device.Spi;
-using Iot.Device.Bmxx80;
 using nanoFramework.Hardware.Esp32;
 using Retrosense.Node.Nano;
 using Retrosense.Node.Nano.Networking;
@@ -74,32 +70,12 @@ namespace Retrosense.Node.Esp32
 
         public IAccelerometer CreateAccelerometer(INodeLog log)
         {
-            SpiConnectionSettings settings = new SpiConnectionSettings(Esp32PinMap.SpiBusId, Esp32PinMap.AccelerometerChipSelectPin);
-            settings.ClockFrequency = Adxl345FifoAccelerometer.SpiClockHz;
-            settings.Mode = SpiMode.Mode3;
-            Adxl345FifoAccelerometer accelerometer = new Adxl345FifoAccelerometer(SpiDevice.Create(settings));
-            if (!accelerometer.IsPresent())
-            {
-                log.Error("ADXL345 not found on SPI1 (check wiring: hardware/wiring-esp32.md)");
-            }
-
-            return accelerometer;
+            return BoardSensors.OpenAccelerometer(Esp32PinMap.SpiBusId, Esp32PinMap.AccelerometerChipSelectPin, "hardware/wiring-esp32.md", log);
         }
 
         public IEnvironmentSensor CreateEnvironmentSensor(INodeLog log)
         {
-            I2cDevice device = I2cDevice.Create(new I2cConnectionSettings(Esp32PinMap.I2cBusId, Esp32PinMap.Bme280Address));
-            try
-            {
-                // The binding reads the chip id and calibration words here and throws when no BME280 answers.
-                return new Bme280EnvironmentSensor(new Bme280(device));
-            }
-            catch (Exception ex)
-            {
-                log.Error("BME280 not found on I2C1 at 0x77 (check wiring and SDO: hardware/wiring-esp32.md): " + ex.Message);
-                device.Dispose();
-                return new AbsentEnvironmentSensor();
-            }
+            return BoardSensors.OpenEnvironmentSensor(Esp32PinMap.I2cBusId, Esp32PinMap.Bme280Address, "hardware/wiring-esp32.md", log);
         }
     }
 }

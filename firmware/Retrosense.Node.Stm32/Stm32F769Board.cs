@@ -1,7 +1,3 @@
-using System;
-using System.Device.I2c;
-using System.Device.Spi;
-using Iot.Device.Bmxx80;
 using Retrosense.Node.Nano;
 using Retrosense.Node.Nano.Networking;
 using Retrosense.Node.Nano.Sensors;
@@ -65,31 +61,12 @@ namespace Retrosense.Node.Stm32
 
         public IAccelerometer CreateAccelerometer(INodeLog log)
         {
-            SpiConnectionSettings settings = new SpiConnectionSettings(Stm32PinMap.SpiBusId, Stm32PinMap.AccelerometerChipSelectPin);
-            settings.ClockFrequency = Adxl345FifoAccelerometer.SpiClockHz;
-            settings.Mode = SpiMode.Mode3;
-            Adxl345FifoAccelerometer accelerometer = new Adxl345FifoAccelerometer(SpiDevice.Create(settings));
-            if (!accelerometer.IsPresent())
-            {
-                log.Error("ADXL345 not found on SPI2 (check wiring: hardware/wiring-stm32.md)");
-            }
-
-            return accelerometer;
+            return BoardSensors.OpenAccelerometer(Stm32PinMap.SpiBusId, Stm32PinMap.AccelerometerChipSelectPin, "hardware/wiring-stm32.md", log);
         }
 
         public IEnvironmentSensor CreateEnvironmentSensor(INodeLog log)
         {
-            I2cDevice device = I2cDevice.Create(new I2cConnectionSettings(Stm32PinMap.I2cBusId, Stm32PinMap.Bme280Address));
-            try
-            {
-                return new Bme280EnvironmentSensor(new Bme280(device));
-            }
-            catch (Exception ex)
-            {
-                log.Error("BME280 not found on I2C1 at 0x77 (check wiring and SDO: hardware/wiring-stm32.md): " + ex.Message);
-                device.Dispose();
-                return new AbsentEnvironmentSensor();
-            }
+            return BoardSensors.OpenEnvironmentSensor(Stm32PinMap.I2cBusId, Stm32PinMap.Bme280Address, "hardware/wiring-stm32.md", log);
         }
     }
 }
