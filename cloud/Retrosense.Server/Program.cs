@@ -1,0 +1,3 @@
+using Retrosense.Server;
+
+return await ServerApplication.RunAsync(args).ConfigureAwait(false);

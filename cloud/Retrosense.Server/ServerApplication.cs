@@ -1,0 +1,89 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Retrosense.Server.Alarms;
+using Retrosense.Server.Api;
+using Retrosense.Server.Demo;
+using Retrosense.Server.Ingestion;
+using Retrosense.Server.Mqtt;
+using Retrosense.Server.Retention;
+using Retrosense.Storage;
+
+namespace Retrosense.Server;
+
+/// <summary>
+/// Builds and runs the all-in-one server. Composition only: each part (store, ingestion, MQTT, API, alarms, retention,
+/// demo) registers its own services through one extension method.
+/// </summary>
+public static class ServerApplication
+{
+    /// <summary>Runs until Ctrl+C / SIGTERM; returns the process exit code (0, 2 for bad flags or settings, 1 for a failure).</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ServerOptions options;
+        try
+        {
+            options = ServerOptionsParser.Parse(args);
+        }
+        catch (ServerOptionsException exception)
+        {
+            await Console.Error.WriteLineAsync("retrosense-server: " + exception.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        try
+        {
+            await using var server = await StartAsync(options, args, CancellationToken.None).ConfigureAwait(false);
+            await server.Application.WaitForShutdownAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (ReportingStoreSchemaException exception)
+        {
+            await Console.Error.WriteLineAsync("retrosense-server: reporting store: " + exception.Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (IOException exception)
+        {
+            await Console.Error.WriteLineAsync("retrosense-server: " + exception.Message).ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// Opens the store, starts the broker (or connects to the external one), ingestion, the API and the background
+    /// services, and returns once HTTP and MQTT accept connections. Disposing the result stops it gracefully.
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(ServerOptions options, string[]? args = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var store = await ReportingStoreFactory.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [] });
+            builder.WebHost.UseUrls(options.Urls);
+            builder.Services.AddSingleton(options);
+            builder.Services.AddReportingStore(store);
+            builder.Services.AddIngestion(options);
+            builder.Services.AddMqttIngress(options);
+            builder.Services.AddRetrosenseApi();
+            builder.Services.AddCloudAlarms(options);
+            builder.Services.AddRetention(options);
+            builder.Services.AddDemoFleet(options);
+
+            var application = builder.Build();
+            application.MapRetrosenseApi();
+            await application.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new RunningServer(application, store);
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
