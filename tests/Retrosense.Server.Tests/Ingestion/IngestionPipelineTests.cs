@@ -153,20 +153,34 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_commit_faults_the_waiting_submitters_instead_of_reporting_success()
     {
-        var pipeline = CreatePipeline(out var statistics);
+        // A second store on the same file with a short busy timeout, while another connection holds SQLite's write lock:
+        // the batch transaction really fails (SQLITE_BUSY), and registry reads still work (WAL readers are not blocked).
+        var path = Path.Combine(_directory, "retrosense.db");
+        await using var impatientStore = await ReportingStoreFactory.OpenAsync(ReportingStoreOptions.ForSqlite(path) with { BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        var statistics = new IngestionStatistics();
+        var pipeline = new IngestionPipeline(impatientStore.Ingestion, impatientStore.Registry, [], statistics, NullLogger<IngestionPipeline>.Instance);
         var sender = new IngestionPipelineSender(ServerTestFleet.Tenant, "n-001");
-        await pipeline.SubmitAsync(ServerTestFleet.StatusTopic("n-001"), ServerTestFleet.StatusPayload("n-001", 9, 0), sender, DateTimeOffset.UtcNow);
+        await using (var writer = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path))
+        {
+            await writer.OpenAsync();
+            await using var lockCommand = writer.CreateCommand();
+            lockCommand.CommandText = "BEGIN IMMEDIATE";
+            await lockCommand.ExecuteNonQueryAsync();
 
-        // The real store, closed underneath the pipeline: its next transaction fails.
-        await _store.DisposeAsync();
-        var failed = await Record.ExceptionAsync(() =>
-            pipeline.SubmitAsync(ServerTestFleet.StatusTopic("n-001"), ServerTestFleet.StatusPayload("n-001", 9, 1), sender, DateTimeOffset.UtcNow));
+            var failed = await Record.ExceptionAsync(() =>
+                pipeline.SubmitAsync(ServerTestFleet.StatusTopic("n-001"), ServerTestFleet.StatusPayload("n-001", 9, 1), sender, DateTimeOffset.UtcNow));
 
-        Assert.NotNull(failed);
-        Assert.IsNotType<OperationCanceledException>(failed);
-        Assert.Equal(1, statistics.Snapshot().MessagesStored);
+            Assert.NotNull(failed);
+            Assert.IsNotType<OperationCanceledException>(failed);
+            Assert.Equal(0, statistics.Snapshot().MessagesStored);
+            lockCommand.CommandText = "ROLLBACK";
+            await lockCommand.ExecuteNonQueryAsync();
+        }
+
+        // The same message resent after the failure is stored: nothing was half-written.
+        var retried = await pipeline.SubmitAsync(ServerTestFleet.StatusTopic("n-001"), ServerTestFleet.StatusPayload("n-001", 9, 1), sender, DateTimeOffset.UtcNow);
+        Assert.Equal(IngestionPipelineOutcomeKind.Stored, retried.Kind);
         await pipeline.StopAsync();
-        _store = await ReportingStoreFactory.OpenAsync(ReportingStoreOptions.ForSqlite(Path.Combine(_directory, "retrosense.db")));
     }
 
     private IngestionPipeline CreatePipeline(out IngestionStatistics statistics, IEnumerable<IIngestedMessageObserver>? observers = null)
