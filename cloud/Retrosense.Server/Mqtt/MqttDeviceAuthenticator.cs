@@ -37,6 +37,14 @@ internal sealed partial class MqttDeviceAuthenticator(
             return;
         }
 
+        if (string.IsNullOrEmpty(connection.ClientId))
+        {
+            // An MQTT 5 client may leave its id to the broker (5.0 §3.1.3.1); MQTTnet uses this only for MQTT 5 and
+            // refuses an empty 3.1.1 id whatever is assigned (MqttClientSessionsManager.ValidateConnection), so
+            // mosquitto_pub needs -i ID or -V mqttv5.
+            connection.AssignedClientIdentifier = sender + ":" + Guid.NewGuid().ToString("N")[..12];
+        }
+
         connection.SessionItems[SenderSessionItemKey] = sender;
         LogConnected(logger, connection.ClientId, sender.ToString(), connection.ClientCertificate is null ? "password" : "certificate");
     }
