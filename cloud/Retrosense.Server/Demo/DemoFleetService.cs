@@ -1,0 +1,77 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Retrosense.Server.Demo;
+
+/// <summary>
+/// Seeds (or resumes) the demo tenant and runs its fleet against the embedded broker until the host stops. Registered
+/// last, so it stops first: its nodes' death messages still reach a running broker and ingestion. Never fails the host.
+/// </summary>
+public sealed class DemoFleetService : BackgroundService
+{
+    private readonly DemoFleetSeeder _seeder;
+    private readonly IBrokerEndpoint? _broker;
+    private readonly ServerOptions _options;
+    private readonly ILogger<DemoFleetService> _logger;
+    private readonly TaskCompletionSource<DemoSeedOutcome?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public DemoFleetService(DemoFleetSeeder seeder, ServerOptions options, ILogger<DemoFleetService> logger, IBrokerEndpoint? broker = null)
+    {
+        _seeder = seeder ?? throw new ArgumentNullException(nameof(seeder));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _broker = broker;
+    }
+
+    /// <summary>Completes once the fleet runs (the seeding outcome) or the demo decided not to run (null).</summary>
+    public Task<DemoSeedOutcome?> Started => _started.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        DemoFleet? fleet = null;
+        try
+        {
+            if (_broker is null || !_broker.IsEmbedded)
+            {
+                DemoLog.NeedsEmbeddedBroker(_logger, _options.ExternalBroker?.ToString() ?? "no broker");
+                _started.TrySetResult(null);
+                return;
+            }
+
+            var address = await _broker.WaitUntilListeningAsync(stoppingToken).ConfigureAwait(false);
+            var outcome = await _seeder.SeedOrResumeAsync(stoppingToken).ConfigureAwait(false);
+            if (outcome.Action == DemoSeedAction.SkippedStoreInUse || outcome.Nodes.Count == 0)
+            {
+                DemoLog.SkippedStoreInUse(_logger);
+                _started.TrySetResult(null);
+                return;
+            }
+
+            fleet = DemoFleet.Start(outcome.Nodes, address, _logger);
+            DemoLog.Started(_logger, outcome.Action, DemoFleetPlan.TenantId, fleet.NodeCount, address, DemoFleetPlan.FaultyAssetId);
+            _started.TrySetResult(outcome);
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+#pragma warning disable CA1031 // The demo is a convenience: a failure is logged and the server keeps ingesting.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            DemoLog.Failed(_logger, exception);
+        }
+        finally
+        {
+            _started.TrySetResult(null);
+            if (fleet is not null)
+            {
+                await fleet.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
