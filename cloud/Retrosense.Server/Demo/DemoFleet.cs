@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -52,6 +53,9 @@ public sealed class DemoFleet : IAsyncDisposable
             var flash = new InMemoryPersistentStore();
             var config = DemoFleetConfiguration.EncodeFor(asset);
             flash.Write(SensorNode.ConfigKey, config, config.Length);
+            var bootCount = new byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(bootCount, (int)Math.Clamp(demoNode.LastBoot, 0, int.MaxValue - 1));
+            flash.Write(SensorNode.BootCountKey, bootCount, bootCount.Length);
             var username = MqttNodeTransportOptions.ClientIdFor(DemoFleetPlan.TenantId, asset.NodeId);
             var transport = new MqttNodeTransport(new MqttNodeTransportOptions(broker, username) { Username = username, Password = demoNode.Password }, log);
             var identity = new NodeIdentity(DemoFleetPlan.TenantId, DemoFleetPlan.SiteId, asset.AssetId, asset.NodeId, "demo-simulated", NodeHost.FirmwareVersion);

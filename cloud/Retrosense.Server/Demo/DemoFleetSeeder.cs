@@ -87,7 +87,7 @@ public sealed class DemoFleetSeeder
                 DemoFleetConfiguration.ConfigVersion);
             await _registry.AddNodeAsync(registration, cancellationToken).ConfigureAwait(false);
             var password = await _credentials.IssuePasswordAsync(DemoFleetPlan.TenantId, asset.NodeId, cancellationToken).ConfigureAwait(false);
-            nodes.Add(new DemoNode(asset, password));
+            nodes.Add(new DemoNode(asset, password, 0));
         }
 
         return nodes;
@@ -96,6 +96,15 @@ public sealed class DemoFleetSeeder
     private async Task<IReadOnlyList<DemoNode>> ResumeAsync(CancellationToken cancellationToken)
     {
         var nodes = new List<DemoNode>();
+        var lastBootByNode = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var activity in await _ingestion.ListNodeActivityAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(activity.TenantId, DemoFleetPlan.TenantId, StringComparison.Ordinal))
+            {
+                lastBootByNode[activity.NodeId] = activity.LastBoot;
+            }
+        }
+
         var registered = await _registry.ListNodesAsync(DemoFleetPlan.TenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var node in registered)
         {
@@ -120,7 +129,7 @@ public sealed class DemoFleetSeeder
                 node.NodeId,
                 planned?.DevelopsBearingFault ?? false);
             var password = await _credentials.IssuePasswordAsync(node.TenantId, node.NodeId, cancellationToken).ConfigureAwait(false);
-            nodes.Add(new DemoNode(demoAsset, password));
+            nodes.Add(new DemoNode(demoAsset, password, lastBootByNode.GetValueOrDefault(node.NodeId)));
         }
 
         return nodes;
