@@ -20,6 +20,9 @@ namespace Retrosense.Server.Demo;
 /// </summary>
 public sealed class DemoFleet : IAsyncDisposable
 {
+    /// <summary>A death message is the nine header fields: 256 bytes are plenty (SensorNode.EncodeLastWill).</summary>
+    private const int DeathPayloadBufferBytes = 256;
+
     private readonly List<(string NodeId, NodeRunner Runner)> _runners = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,7 +63,8 @@ public sealed class DemoFleet : IAsyncDisposable
             var transport = new MqttNodeTransport(new MqttNodeTransportOptions(broker, username) { Username = username, Password = demoNode.Password }, log);
             var identity = new NodeIdentity(DemoFleetPlan.TenantId, DemoFleetPlan.SiteId, asset.AssetId, asset.NodeId, "demo-simulated", NodeHost.FirmwareVersion);
             var sensorNode = new SensorNode(identity, clock, new SimulatedAccelerometer(machine, clock), new SimulatedEnvironmentSensor(machine, clock), transport, flash, log, new ProcessDiagnostics());
-            fleet._runners.Add((asset.NodeId, new NodeRunner(sensorNode, transport, log)));
+            // Stop announces the death itself (AnnounceDeathAsync), then disconnects normally: see DisposeAsync.
+            fleet._runners.Add((asset.NodeId, new NodeRunner(sensorNode, transport, log) { AnnounceDeathOnStop = false }));
         }
 
         var thread = new Thread(fleet.Run) { IsBackground = true, Name = "demo-fleet" };
@@ -68,7 +72,12 @@ public sealed class DemoFleet : IAsyncDisposable
         return fleet;
     }
 
-    /// <summary>Stops the loop, then disconnects every node with its death message.</summary>
+    /// <summary>
+    /// Stops the loop, publishes every node's <c>death</c> (QoS 1, so it is committed before the PUBACK), then disconnects.
+    /// The death is published rather than left to the broker as a will: with MQTTnet.Server 5.2.0.1603 a client's
+    /// DISCONNECT with reason 0x04 (disconnect with will) did not make the embedded broker publish the will (0 of 5
+    /// deaths stored in the demo restart test), and a stopping server would also race the will against its own shutdown.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -79,6 +88,30 @@ public sealed class DemoFleet : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _stopped.Task.ConfigureAwait(false);
         _stopping.Dispose();
+    }
+
+    private void AnnounceDeath(string nodeId, NodeRunner runner)
+    {
+        if (!runner.Transport.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            var payload = new byte[DeathPayloadBufferBytes];
+            var length = runner.Node.EncodeLastWill(payload);
+            if (!runner.Transport.Publish(runner.Node.DeathTopic, payload, length))
+            {
+                DemoLog.NodeWarning(_logger, nodeId, "death message not acknowledged");
+            }
+        }
+#pragma warning disable CA1031 // Shutting down: one node's failure must not keep the others from saying goodbye.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            DemoLog.PollFailed(_logger, exception, nodeId);
+        }
     }
 
     private void Run()
@@ -113,12 +146,12 @@ public sealed class DemoFleet : IAsyncDisposable
         }
         finally
         {
-            foreach (var (_, runner) in _runners)
+            foreach (var (nodeId, runner) in _runners)
             {
+                AnnounceDeath(nodeId, runner);
                 runner.Dispose();
             }
 
-            DemoLog.Stopped(_logger, _runners.Count);
             _stopped.TrySetResult();
         }
     }

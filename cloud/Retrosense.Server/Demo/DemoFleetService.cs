@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Retrosense.Platform.Ingestion;
 
 namespace Retrosense.Server.Demo;
 
@@ -12,15 +13,22 @@ namespace Retrosense.Server.Demo;
 /// </summary>
 public sealed class DemoFleetService : BackgroundService
 {
+    /// <summary>How long a stopping server waits for the demo nodes' death messages to be stored.</summary>
+    public static readonly TimeSpan DeathWait = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan DeathPollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly DemoFleetSeeder _seeder;
+    private readonly IIngestionStore _ingestion;
     private readonly IBrokerEndpoint? _broker;
     private readonly ServerOptions _options;
     private readonly ILogger<DemoFleetService> _logger;
     private readonly TaskCompletionSource<DemoSeedOutcome?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public DemoFleetService(DemoFleetSeeder seeder, ServerOptions options, ILogger<DemoFleetService> logger, IBrokerEndpoint? broker = null)
+    public DemoFleetService(DemoFleetSeeder seeder, IIngestionStore ingestion, ServerOptions options, ILogger<DemoFleetService> logger, IBrokerEndpoint? broker = null)
     {
         _seeder = seeder ?? throw new ArgumentNullException(nameof(seeder));
+        _ingestion = ingestion ?? throw new ArgumentNullException(nameof(ingestion));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _broker = broker;
@@ -71,7 +79,48 @@ public sealed class DemoFleetService : BackgroundService
             if (fleet is not null)
             {
                 await fleet.DisposeAsync().ConfigureAwait(false);
+                await WaitForDeathsAsync(fleet.NodeCount).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// The broker publishes a will after the client's DISCONNECT is processed, asynchronously, and the host stops the
+    /// broker right after this service; waiting here (bounded) lets every death be committed before that.
+    /// </summary>
+    private async Task WaitForDeathsAsync(int nodeCount)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var dead = 0;
+        while (waited.Elapsed < DeathWait)
+        {
+            try
+            {
+                dead = 0;
+                foreach (var activity in await _ingestion.ListNodeActivityAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    if (string.Equals(activity.TenantId, DemoFleetPlan.TenantId, StringComparison.Ordinal) && string.Equals(activity.LastKind, "death", StringComparison.Ordinal))
+                    {
+                        dead++;
+                    }
+                }
+            }
+#pragma warning disable CA1031 // Shutting down: a store error only ends the wait early.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                DemoLog.Failed(_logger, exception);
+                break;
+            }
+
+            if (dead >= nodeCount)
+            {
+                break;
+            }
+
+            await Task.Delay(DeathPollInterval, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        DemoLog.Stopped(_logger, nodeCount, dead, waited.Elapsed.TotalMilliseconds);
     }
 }

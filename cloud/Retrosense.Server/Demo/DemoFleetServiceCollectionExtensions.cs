@@ -17,6 +17,7 @@ public static class DemoFleetServiceCollectionExtensions
         services.AddSingleton<DemoFleetSeeder>();
         services.AddSingleton(provider => new DemoFleetService(
             provider.GetRequiredService<DemoFleetSeeder>(),
+            provider.GetRequiredService<Retrosense.Platform.Ingestion.IIngestionStore>(),
             options,
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DemoFleetService>>(),
             provider.GetService<IBrokerEndpoint>()));
