@@ -27,7 +27,7 @@ internal static partial class DemoLog
     [LoggerMessage(EventId = 4606, Level = LogLevel.Error, Message = "Demo fleet failed to start; the server keeps running without it")]
     public static partial void Failed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 4607, Level = LogLevel.Information, Message = "Demo fleet stopped: {NodeCount} node(s) disconnected with their will; {DeathsStored} death message(s) stored after {WaitedMilliseconds} ms")]
+    [LoggerMessage(EventId = 4607, Level = LogLevel.Information, Message = "Demo fleet stopped: {NodeCount} node(s) published their death and disconnected; {DeathsStored} death message(s) stored after waiting {WaitedMilliseconds} ms")]
     public static partial void Stopped(ILogger logger, int nodeCount, int deathsStored, double waitedMilliseconds);
 
     [LoggerMessage(EventId = 4608, Level = LogLevel.Error, Message = "Demo node {NodeId} poll failed")]
