@@ -376,7 +376,7 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
             .WithTimeout(_options.ConnectTimeout);
         if (_options.Username is not null)
         {
-            builder = builder.WithCredentials(_options.Username, _options.Password);
+            builder = builder.WithCredentials(_options.Username, _options.Password ?? string.Empty);
         }
 
         if (_willTopic is not null && _encodeWill is not null)

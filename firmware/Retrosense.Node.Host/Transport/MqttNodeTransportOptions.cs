@@ -59,12 +59,12 @@ public sealed class MqttNodeTransportOptions
     public string? ClientKeyPath { get; init; }
 
     /// <summary>
-    /// MQTT username for per-node password authentication (the cloud's embedded broker expects <c>{tenant}:{node}</c>);
-    /// null sends none (client certificates, or an open broker).
+    /// MQTT username for brokers that authenticate nodes by password instead of a client certificate (the Retrosense
+    /// server takes <c>{tenant}:{node}</c>); null sends none.
     /// </summary>
     public string? Username { get; init; }
 
-    /// <summary>Password sent with <see cref="Username"/> (issued by the cloud's node credential store).</summary>
+    /// <summary>The password that goes with <see cref="Username"/>; ignored without one.</summary>
     public string? Password { get; init; }
 
     /// <summary>How long <c>Publish</c> waits for the PUBACK before reporting failure (the core then keeps the message).</summary>
