@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -80,11 +81,12 @@ internal static class RegistryApi
     internal static ProblemHttpResult AssetNotFound(string tenantId, string siteId, string assetId) =>
         ApiProblems.NotFound($"tenant '{tenantId}' has no asset '{ApiQuery.Shorten(assetId)}' at site '{ApiQuery.Shorten(siteId)}'");
 
-    private static Task<Dictionary<string, NodeActivity>> NodeActivityAsync(IIngestionStore ingestion, string tenantId, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, NodeActivity>> NodeActivityAsync(IIngestionStore ingestion, string tenantId, CancellationToken cancellationToken)
     {
-        _ = ingestion;
-        _ = tenantId;
-        _ = cancellationToken;
-        return Task.FromResult(new Dictionary<string, NodeActivity>());
+        // The store lists every tenant's activity (the offline monitor sweeps them all); keep this tenant's only.
+        var activity = await ingestion.ListNodeActivityAsync(cancellationToken).ConfigureAwait(false);
+        return activity
+            .Where(node => string.Equals(node.TenantId, tenantId, StringComparison.Ordinal))
+            .ToDictionary(node => node.NodeId, StringComparer.Ordinal);
     }
 }
