@@ -15,7 +15,11 @@ namespace Retrosense.Server.Tests.Api;
 internal static class ApiTestMessages
 {
     public static DecodedNodeMessage Telemetry(
-        string tenant, string site, string asset, string node, long seq, DateTimeOffset timestamp, double velocityRmsXMmPerSecond, double temperatureMeanCelsius, bool historical = false)
+        string tenant, string site, string asset, string node, long seq, DateTimeOffset timestamp, double velocityRmsXMmPerSecond, double temperatureMeanCelsius, bool historical = false) =>
+        Decode(tenant, site, asset, node, "telemetry", TelemetryPayload(node, seq, timestamp, velocityRmsXMmPerSecond, temperatureMeanCelsius, historical));
+
+    /// <summary>The bytes a node would publish: golden telemetry.json with this header and these values.</summary>
+    public static byte[] TelemetryPayload(string node, long seq, DateTimeOffset timestamp, double velocityRmsXMmPerSecond, double temperatureMeanCelsius, bool historical = false)
     {
         var json = Golden("telemetry.json");
         SetHeader(json, node, seq, timestamp, historical);
@@ -24,14 +28,14 @@ internal static class ApiTestMessages
         json["vel_rms_max_mm_s"] = velocityRmsXMmPerSecond;
         json["axes"]!["x"]!["vel_rms_mm_s"] = velocityRmsXMmPerSecond;
         json["env"]!["temp_c"] = new JsonObject { ["mean"] = temperatureMeanCelsius, ["min"] = temperatureMeanCelsius - 0.5, ["max"] = temperatureMeanCelsius + 0.5 };
-        return Decode(tenant, site, asset, node, "telemetry", json);
+        return JsonSerializer.SerializeToUtf8Bytes(json);
     }
 
     public static DecodedNodeMessage Alarm(string tenant, string site, string asset, string node, long seq, DateTimeOffset timestamp)
     {
         var json = Golden("alarm.json");
         SetHeader(json, node, seq, timestamp, historical: false);
-        return Decode(tenant, site, asset, node, "alarm", json);
+        return Decode(tenant, site, asset, node, "alarm", JsonSerializer.SerializeToUtf8Bytes(json));
     }
 
     private static JsonObject Golden(string fileName) =>
@@ -45,9 +49,8 @@ internal static class ApiTestMessages
         json["historical"] = historical;
     }
 
-    private static DecodedNodeMessage Decode(string tenant, string site, string asset, string node, string kind, JsonObject json)
+    private static DecodedNodeMessage Decode(string tenant, string site, string asset, string node, string kind, byte[] payload)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(json);
         var accepted = new NodeMessageDecoder(TimeProvider.System).TryDecode(TopicPath.Build(tenant, site, asset, node, kind), payload, out var message, out var reason);
         Assert.True(accepted, "test message rejected: " + reason);
         return message!;
