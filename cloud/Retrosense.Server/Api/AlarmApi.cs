@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -35,16 +36,19 @@ internal static class AlarmApi
 
     public const int MaximumNoteLength = 2000;
 
-    public static RouteGroupBuilder MapAlarmApi(this RouteGroupBuilder tenant)
+    public static RouteGroupBuilder MapAlarmApi(this RouteGroupBuilder tenantRoutes)
     {
+        var tenant = tenantRoutes.MapGroup(string.Empty).WithTags("Alarms");
         tenant.MapGet("/alarms", ListAlarmsAsync).WithName("ListAlarms")
             .WithSummary("The tenant's alarms, newest raised first; filters: site, asset, active=true, unacknowledged=true, from/to (raised time, ISO 8601 UTC), limit 1–1000 (default 500).");
         tenant.MapGet("/alarms/{alarmId:long}", GetAlarmAsync).WithName("GetAlarm").WithSummary("One alarm with every event of its history, oldest first.");
         tenant.MapPost("/alarms/{alarmId:long}/acknowledge", AcknowledgeAlarmAsync).WithName("AcknowledgeAlarm")
+            .Accepts<AcknowledgeAlarmRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Records who saw the alarm and why ({by, note}; by is required). Acknowledging again adds another event.");
         tenant.MapGet("/node-alarms", ListNodeAlarmMessagesAsync).WithName("ListNodeAlarmMessages")
             .WithSummary("Alarm messages exactly as nodes sent them, in message-time order; from and to required (at most 366 days), ?asset= narrows, limit 1–10000 (default 1000).");
-        return tenant;
+        return tenantRoutes;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AlarmResponse>>, ProblemHttpResult>> ListAlarmsAsync(
@@ -92,8 +96,20 @@ internal static class AlarmApi
     }
 
     private static async Task<Results<Ok<AlarmDetailResponse>, ProblemHttpResult>> AcknowledgeAlarmAsync(
-        string tenantId, long alarmId, AcknowledgeAlarmRequest? request, [FromServices] IAlarmStore alarms, CancellationToken cancellationToken)
+        string tenantId, long alarmId, HttpRequest httpRequest, [FromServices] IAlarmStore alarms, CancellationToken cancellationToken)
     {
+        // The body is read here rather than bound by the framework, whose failures answer 400 with no word of why.
+        // A body that is not JSON never gets here: the Accepts metadata makes routing answer 415.
+        AcknowledgeAlarmRequest? request;
+        try
+        {
+            request = await httpRequest.ReadFromJsonAsync(ApiJsonContext.Default.AcknowledgeAlarmRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            return ApiProblems.BadRequest("the body is not a JSON object {\"by\": \"who\", \"note\": \"why\"}: " + exception.Message.ReplaceLineEndings(" "));
+        }
+
         var by = request?.By?.Trim();
         if (string.IsNullOrEmpty(by))
         {

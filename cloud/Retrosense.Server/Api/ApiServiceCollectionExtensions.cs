@@ -23,7 +23,9 @@ public static class ApiServiceCollectionExtensions
 
     public static WebApplication MapRetrosenseApi(this WebApplication application)
     {
-        application.MapOpenApi();
+        // Answers the framework gives without a body (unknown route 404, wrong method 405) become problem details too.
+        application.UseStatusCodePages();
+        application.MapOpenApi().WithTags("Operations");
         application.MapHealthApi();
         application.MapMetricsApi();
         application.MapGroup(ApiRoutes.Tenant)

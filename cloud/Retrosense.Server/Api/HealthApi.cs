@@ -26,7 +26,7 @@ internal static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ApiRoutes.Health, GetHealthAsync).WithName("GetHealth")
+        endpoints.MapGet(ApiRoutes.Health, GetHealthAsync).WithName("GetHealth").WithTags("Operations")
             .WithSummary("200 when the store answers and the broker listens, 503 otherwise; includes ingestion lag.");
         return endpoints;
     }

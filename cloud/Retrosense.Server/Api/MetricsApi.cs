@@ -13,7 +13,7 @@ internal static class MetricsApi
     {
         endpoints.MapGet(ApiRoutes.Metrics, ([FromServices] IngestionStatistics statistics) =>
                 TypedResults.Text(PrometheusTextExposition.Write(statistics.Snapshot()), PrometheusTextExposition.ContentType))
-            .WithName("GetMetrics")
+            .WithName("GetMetrics").WithTags("Operations")
             .WithSummary("Ingestion counters (received, stored, duplicates, quarantined, unauthorized, batches, pending, last commit lag) in Prometheus text format 0.0.4.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return endpoints;

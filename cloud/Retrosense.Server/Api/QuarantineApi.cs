@@ -22,12 +22,13 @@ internal static class QuarantineApi
     /// <summary>Each entry carries up to 16 KiB of payload twice (base64 and text); 1000 keeps an answer under ~50 MB.</summary>
     public const int MaximumLimit = 1000;
 
-    public static RouteGroupBuilder MapQuarantineApi(this RouteGroupBuilder tenant)
+    public static RouteGroupBuilder MapQuarantineApi(this RouteGroupBuilder tenantRoutes)
     {
+        var tenant = tenantRoutes.MapGroup(string.Empty).WithTags("Quarantine");
         tenant.MapGet("/quarantine", ListAsync).WithName("ListQuarantine")
             .WithSummary("The newest quarantined messages of the tenant (limit 1–1000, default 100) and how many there are in all.");
         tenant.MapGet("/quarantine/count", CountAsync).WithName("CountQuarantine").WithSummary("How many quarantined messages the tenant has.");
-        return tenant;
+        return tenantRoutes;
     }
 
     private static async Task<Results<Ok<QuarantineListResponse>, ProblemHttpResult>> ListAsync(

@@ -21,15 +21,16 @@ namespace Retrosense.Server.Api;
 /// </summary>
 internal static class RegistryApi
 {
-    public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder tenant)
+    public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder tenantRoutes)
     {
+        var tenant = tenantRoutes.MapGroup(string.Empty).WithTags("Registry");
         tenant.MapGet("/sites", ListSitesAsync).WithName("ListSites").WithSummary("The tenant's sites, ordered by id.");
         tenant.MapGet("/assets", ListAssetsAsync).WithName("ListAssets").WithSummary("The tenant's assets (optionally of one site: ?site=), ordered by site and asset id.");
         tenant.MapGet("/sites/{siteId}/assets", ListSiteAssetsAsync).WithName("ListSiteAssets").WithSummary("The assets of one site.");
         tenant.MapGet("/sites/{siteId}/assets/{assetId}", GetAssetAsync).WithName("GetAsset").WithSummary("One asset.");
         tenant.MapGet("/nodes", ListNodesAsync).WithName("ListNodes")
             .WithSummary("The tenant's node registrations (revoked ones too) with registration state and when each node was last heard from; ?site= and ?asset= narrow it.");
-        return tenant;
+        return tenantRoutes;
     }
 
     private static async Task<Ok<IReadOnlyList<SiteResponse>>> ListSitesAsync(string tenantId, [FromServices] IRegistryStore registry, CancellationToken cancellationToken)

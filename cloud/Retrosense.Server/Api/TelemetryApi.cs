@@ -31,13 +31,14 @@ internal static class TelemetryApi
     /// <summary>Two years of hours (17,520 buckets per metric): trends and model training.</summary>
     public static readonly TimeSpan MaximumHourRollupRange = TimeSpan.FromDays(731);
 
-    public static RouteGroupBuilder MapTelemetryApi(this RouteGroupBuilder tenant)
+    public static RouteGroupBuilder MapTelemetryApi(this RouteGroupBuilder tenantRoutes)
     {
+        var tenant = tenantRoutes.MapGroup(string.Empty).WithTags("Telemetry");
         tenant.MapGet("/sites/{siteId}/assets/{assetId}/telemetry", GetTelemetryAsync).WithName("GetAssetTelemetry")
             .WithSummary("Telemetry windows of an asset with message time in [from, to), oldest first; from and to are ISO 8601 UTC, limit 1–10000 (default 1000), range at most 31 days.");
         tenant.MapGet("/sites/{siteId}/assets/{assetId}/rollups", GetRollupsAsync).WithName("GetAssetRollups")
             .WithSummary("Minute or hour rollups (count, min, max, mean) of an asset with bucket start in [from, to); resolution=minute|hour (default minute, ranges up to 7 / 731 days), metric repeated (default all).");
-        return tenant;
+        return tenantRoutes;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TelemetryWindowResponse>>, ProblemHttpResult>> GetTelemetryAsync(

@@ -89,14 +89,28 @@ public sealed class AlarmApiTests(ApiTestServer fixture)
     }
 
     [Fact]
-    public async Task Acknowledging_With_Malformed_Json_Is_A_Bad_Request()
+    public async Task Acknowledging_With_Malformed_Json_Is_A_Bad_Request_Saying_So()
     {
         var raised = await RaiseAsync(ApiTestServer.Tenant, "limit:malformed-ack", AlarmSeverity.Warning);
         using var content = new StringContent("{\"by\":", System.Text.Encoding.UTF8, "application/json");
 
         using var response = await fixture.Http.PostAsync(new Uri($"{Acme}/alarms/{raised.AlarmId}/acknowledge", UriKind.Relative), content, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("the body is not a JSON object {\"by\": \"who\", \"note\": \"why\"}: ", await ReadProblemDetailAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Single(await RequireAlarmStore().ListEventsAsync(ApiTestServer.Tenant, raised.AlarmId));
+    }
+
+    [Fact]
+    public async Task Acknowledging_With_A_Body_That_Is_Not_Json_Is_Refused_As_Unsupported()
+    {
+        var raised = await RaiseAsync(ApiTestServer.Tenant, "limit:form-ack", AlarmSeverity.Warning);
+        using var content = new StringContent("by=kim", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await fixture.Http.PostAsync(new Uri($"{Acme}/alarms/{raised.AlarmId}/acknowledge", UriKind.Relative), content, TestContext.Current.CancellationToken);
+
+        var problem = await ReadAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(415, problem.GetProperty("status").GetInt32());
         Assert.Single(await RequireAlarmStore().ListEventsAsync(ApiTestServer.Tenant, raised.AlarmId));
     }
 

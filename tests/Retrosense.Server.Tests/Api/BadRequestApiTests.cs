@@ -53,4 +53,14 @@ public sealed class BadRequestApiTests(ApiTestServer fixture)
 
         Assert.True(detail.Length < 200, detail);
     }
+
+    [Fact]
+    public async Task An_Unknown_Route_Is_A_404_Problem_Not_An_Empty_Answer()
+    {
+        using var response = await fixture.Http.GetAsync(new System.Uri("/api/v1/tenants/acme/gizmos", System.UriKind.Relative), TestContext.Current.CancellationToken);
+        var problem = await ApiResponses.ReadAsync(response, HttpStatusCode.NotFound);
+
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
 }
