@@ -58,6 +58,15 @@ public sealed class MqttNodeTransportOptions
     /// <summary>PEM file of the client certificate's private key.</summary>
     public string? ClientKeyPath { get; init; }
 
+    /// <summary>
+    /// MQTT username for per-node password authentication (the cloud's embedded broker expects <c>{tenant}:{node}</c>);
+    /// null sends none (client certificates, or an open broker).
+    /// </summary>
+    public string? Username { get; init; }
+
+    /// <summary>Password sent with <see cref="Username"/> (issued by the cloud's node credential store).</summary>
+    public string? Password { get; init; }
+
     /// <summary>How long <c>Publish</c> waits for the PUBACK before reporting failure (the core then keeps the message).</summary>
     public TimeSpan PublishTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
