@@ -10,7 +10,6 @@ using Retrosense.Contracts;
 using Retrosense.Node.Configuration;
 using Retrosense.Platform.Ingestion;
 using Retrosense.Platform.Registry;
-using Retrosense.Platform.Rollups;
 using Retrosense.Storage;
 
 namespace Retrosense.Server.Tests.Api;
@@ -51,30 +50,9 @@ public sealed class ApiTestServer : IAsyncLifetime
 
     public IServiceProvider Services => Server.Services;
 
-    /// <summary>
-    /// The service, or a skip naming the branch that brings it: this branch is built against the Platform interfaces
-    /// while the store's alarm and rollup adapters land on store-growth.
-    /// </summary>
+    /// <summary>A store part the server registers (alarms, rollups, credentials), for seeding and checking.</summary>
     public T RequireService<T>()
-        where T : class
-    {
-        var service = Services.GetService<T>();
-        if (service is null)
-        {
-            Assert.Skip($"the server registers no {typeof(T).Name} yet (branch store-growth not merged)");
-        }
-
-        return service;
-    }
-
-    /// <summary>Skips a request to the rollups route while no <see cref="IRollupStore"/> is registered.</summary>
-    public void RequireStoreFor(string path)
-    {
-        if (path.Contains("/rollups", StringComparison.Ordinal))
-        {
-            RequireService<IRollupStore>();
-        }
-    }
+        where T : class => Services.GetRequiredService<T>();
 
     public async ValueTask InitializeAsync()
     {
