@@ -1,0 +1,4 @@
+namespace Retrosense.Server.Api.Responses;
+
+/// <summary>How many quarantined messages a tenant has.</summary>
+public sealed record QuarantineCountResponse(long Count);
