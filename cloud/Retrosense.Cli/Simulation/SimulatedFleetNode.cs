@@ -25,7 +25,7 @@ internal sealed class SimulatedFleetNode : IDisposable
     private readonly SimulatedAccelerometer _accelerometer;
     private readonly NodeRunner _runner;
 
-    public SimulatedFleetNode(NodeIdentity identity, SimulatedClock clock, MachineModelSettings model, byte[] configMessage, int configLength, Uri broker, FleetCounters counters, INodeLog log)
+    public SimulatedFleetNode(NodeIdentity identity, SimulatedClock clock, MachineModelSettings model, byte[] configMessage, int configLength, MqttNodeTransportOptions transport, FleetCounters counters, INodeLog log)
     {
         var machine = new MachineModel(model);
         _accelerometer = new SimulatedAccelerometer(machine, clock);
@@ -33,7 +33,7 @@ internal sealed class SimulatedFleetNode : IDisposable
 
         // The config a provisioned node finds in its flash at first boot (`retrosense node provision` writes it there).
         store.Write(SensorNode.ConfigKey, configMessage, configLength);
-        _transport = new MqttNodeTransport(new MqttNodeTransportOptions(broker, identity.Tenant + "-" + identity.Site + "-" + identity.NodeId), log);
+        _transport = new MqttNodeTransport(transport, log);
         Node = new SensorNode(
             identity,
             clock,

@@ -374,6 +374,11 @@ public sealed class MqttNodeTransport : IMessageTransport, IDisposable
             .WithSessionExpiryInterval(_options.SessionExpirySeconds)
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithTimeout(_options.ConnectTimeout);
+        if (_options.Username is not null)
+        {
+            builder = builder.WithCredentials(_options.Username, _options.Password ?? string.Empty);
+        }
+
         if (_willTopic is not null && _encodeWill is not null)
         {
             if (_willPayload is null)

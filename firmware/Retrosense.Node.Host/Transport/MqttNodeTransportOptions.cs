@@ -58,6 +58,15 @@ public sealed class MqttNodeTransportOptions
     /// <summary>PEM file of the client certificate's private key.</summary>
     public string? ClientKeyPath { get; init; }
 
+    /// <summary>
+    /// MQTT username for brokers that authenticate nodes by password instead of a client certificate (the Retrosense
+    /// server takes <c>{tenant}:{node}</c>); null sends none.
+    /// </summary>
+    public string? Username { get; init; }
+
+    /// <summary>The password that goes with <see cref="Username"/>; ignored without one.</summary>
+    public string? Password { get; init; }
+
     /// <summary>How long <c>Publish</c> waits for the PUBACK before reporting failure (the core then keeps the message).</summary>
     public TimeSpan PublishTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
