@@ -11,6 +11,10 @@ public static class ReportingStoreServiceCollectionExtensions
         services.AddSingleton(store);
         services.AddSingleton(store.Registry);
         services.AddSingleton(store.Ingestion);
+        services.AddSingleton(store.Rollups);
+        services.AddSingleton(store.Alarms);
+        services.AddSingleton(store.Credentials);
+        services.AddSingleton(store.Retention);
         return services;
     }
 }

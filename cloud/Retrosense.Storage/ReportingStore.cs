@@ -1,25 +1,43 @@
 using System;
 using System.Threading.Tasks;
+using Retrosense.Platform.Alarms;
+using Retrosense.Platform.Credentials;
 using Retrosense.Platform.Ingestion;
 using Retrosense.Platform.Registry;
+using Retrosense.Platform.Retention;
+using Retrosense.Platform.Rollups;
 using Retrosense.Storage.Sql;
 
 namespace Retrosense.Storage;
 
 /// <summary>
-/// An open, migrated reporting store. Its parts are the Platform's store interfaces (the registry and ingestion); they are thread-safe and share one connection pool.
+/// An open, migrated reporting store. Its parts are the Platform's store interfaces (registry, ingestion, rollups,
+/// alarms, node credentials, retention); they are thread-safe and share one connection pool.
 /// </summary>
 public sealed class ReportingStore : IAsyncDisposable
 {
     private readonly StoreDialect _dialect;
 
-    internal ReportingStore(ReportingStoreKind kind, StoreDialect dialect, int schemaVersion, IRegistryStore registry, IIngestionStore ingestion)
+    internal ReportingStore(
+        ReportingStoreKind kind,
+        StoreDialect dialect,
+        int schemaVersion,
+        IRegistryStore registry,
+        IIngestionStore ingestion,
+        IRollupStore rollups,
+        IAlarmStore alarms,
+        INodeCredentialStore credentials,
+        IRetentionStore retention)
     {
         Kind = kind;
         _dialect = dialect;
         SchemaVersion = schemaVersion;
         Registry = registry;
         Ingestion = ingestion;
+        Rollups = rollups;
+        Alarms = alarms;
+        Credentials = credentials;
+        Retention = retention;
     }
 
     public ReportingStoreKind Kind { get; }
@@ -34,6 +52,18 @@ public sealed class ReportingStore : IAsyncDisposable
 
     /// <summary>Accepted node messages (exactly once), their telemetry, alarms and status, and the quarantine.</summary>
     public IIngestionStore Ingestion { get; }
+
+    /// <summary>Per-asset minute and hour rollups, kept by <see cref="Ingestion"/> in each batch's transaction.</summary>
+    public IRollupStore Rollups { get; }
+
+    /// <summary>Cloud and node alarms with their raised / escalated / cleared / acknowledged history.</summary>
+    public IAlarmStore Alarms { get; }
+
+    /// <summary>Per-node MQTT passwords (SHA-256 only).</summary>
+    public INodeCredentialStore Credentials { get; }
+
+    /// <summary>Deletes what the retention policy no longer keeps, in bounded batches.</summary>
+    public IRetentionStore Retention { get; }
 
     /// <summary>Closes the connection pool.</summary>
     public ValueTask DisposeAsync() => _dialect.DisposeAsync();

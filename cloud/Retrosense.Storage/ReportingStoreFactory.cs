@@ -1,9 +1,13 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Retrosense.Storage.Alarms;
+using Retrosense.Storage.Credentials;
 using Retrosense.Storage.Ingestion;
 using Retrosense.Storage.Migrations;
 using Retrosense.Storage.Registry;
+using Retrosense.Storage.Retention;
+using Retrosense.Storage.Rollups;
 using Retrosense.Storage.Sql;
 
 namespace Retrosense.Storage;
@@ -23,8 +27,16 @@ public static class ReportingStoreFactory
         {
             var result = await new SchemaMigrator(dialect, MigrationCatalog.For(options.Kind), options.TimeProvider)
                 .MigrateAsync(cancellationToken).ConfigureAwait(false);
-            return new ReportingStore(options.Kind, dialect, result.SchemaVersion, new SqlRegistryStore(dialect, options.TimeProvider),
-                new SqlIngestionStore(dialect, options.TimeProvider));
+            return new ReportingStore(
+                options.Kind,
+                dialect,
+                result.SchemaVersion,
+                new SqlRegistryStore(dialect, options.TimeProvider),
+                new SqlIngestionStore(dialect, options.TimeProvider),
+                new SqlRollupStore(dialect),
+                new SqlAlarmStore(dialect, options.TimeProvider),
+                new SqlNodeCredentialStore(dialect, options.TimeProvider),
+                new SqlRetentionStore(dialect));
         }
         catch
         {

@@ -1,3 +1,4 @@
+using System;
 using Retrosense.Contracts;
 using Retrosense.Platform.Ingestion.Wire;
 
@@ -14,4 +15,11 @@ public sealed record DecodedNodeMessage(TopicPath Topic, NodeMessageWire Message
 
     /// <summary>(node, boot, seq), for deduplication.</summary>
     public NodeMessageDedupeKey DedupeKey => new(Message.Node, Message.Boot, Message.Seq);
+
+    /// <summary>
+    /// The payload exactly as received (valid UTF-8 JSON), set by <see cref="NodeMessageDecoder"/>, so the store keeps
+    /// the node's own bytes instead of re-serializing <see cref="Message"/>. Empty for a message built in code; the
+    /// store then serializes <see cref="Message"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> PayloadUtf8 { get; init; }
 }

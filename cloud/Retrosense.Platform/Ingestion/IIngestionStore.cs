@@ -15,7 +15,8 @@ public interface IIngestionStore
     /// Stores <paramref name="messages"/> in one transaction: a row per new message (payload JSON kept for every kind)
     /// plus its kind's rows (telemetry features and environment, alarm, status). A message already stored, or repeated
     /// within the batch, is counted in <see cref="IngestionBatchResult.DuplicateCount"/>. The receive time recorded is
-    /// the store's clock when the batch is written.
+    /// the store's clock when the batch is written. In the same transaction it merges the new telemetry into the asset
+    /// rollups (<see cref="Rollups.IRollupStore"/>) and records each node's activity (<see cref="NodeActivity"/>).
     /// </summary>
     Task<IngestionBatchResult> WriteBatchAsync(IReadOnlyList<DecodedNodeMessage> messages, CancellationToken cancellationToken = default);
 
@@ -38,4 +39,10 @@ public interface IIngestionStore
 
     /// <summary>Alarm messages of a tenant (optionally one asset) in message-time order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<StoredAlarm>> ListAlarmsAsync(string tenantId, string? assetId, DateTimeOffset fromUtc, DateTimeOffset toUtc, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Last-heard times of every node with a non-revoked registration that has sent at least one message, every
+    /// tenant, ordered by tenant then node.
+    /// </summary>
+    Task<IReadOnlyList<NodeActivity>> ListNodeActivityAsync(CancellationToken cancellationToken = default);
 }

@@ -129,7 +129,8 @@ public sealed class NodeMessageDecoder
             return rangeProblem;
         }
 
-        message = new DecodedNodeMessage(path, wire);
+        // A copy: the caller's buffer (an MQTT client's receive buffer) may be reused once TryDecode returns.
+        message = new DecodedNodeMessage(path, wire) { PayloadUtf8 = payload.ToArray() };
         return null;
     }
 

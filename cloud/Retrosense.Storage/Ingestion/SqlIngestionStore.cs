@@ -2,12 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
+using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Retrosense.Contracts;
 using Retrosense.Platform.Ingestion;
 using Retrosense.Platform.Ingestion.Wire;
+using Retrosense.Storage.Rollups;
 using Retrosense.Storage.Sql;
 
 namespace Retrosense.Storage.Ingestion;
@@ -28,6 +31,16 @@ internal sealed class SqlIngestionStore : IIngestionStore
     private const string StatusValues =
         "@configVersion, @uptime, @freeHeap, @rssi, @resetReason, @queueDepth, @queueCapacity, @queueDropped, @publishFailures";
 
+    /// <summary>Rows per multi-row INSERT: node_messages has 13 columns, so 100 rows bind 1,300 parameters.</summary>
+    private const int MessageRowsPerStatement = 100;
+
+    /// <summary>Windows per statement: three feature rows of 16 columns each, so 50 windows bind 2,400 parameters.</summary>
+    private const int TelemetryRowsPerStatement = 50;
+
+    private const int RollupRowsPerStatement = 200;
+
+    private const int ActivityRowsPerStatement = 200;
+
     private readonly StoreDialect _dialect;
     private readonly TimeProvider _timeProvider;
 
@@ -45,33 +58,51 @@ internal sealed class SqlIngestionStore : IIngestionStore
             return new IngestionBatchResult(0, 0);
         }
 
-        var receivedAt = Now();
-        var stored = 0;
-        var duplicates = 0;
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var commands = new BatchCommandCache(connection, transaction);
+        // Repeats inside the batch are dropped here (the first one stays), so each multi-row INSERT holds distinct keys.
+        var distinct = new List<DecodedNodeMessage>(messages.Count);
+        var seen = new HashSet<MessageKey>();
         foreach (var message in messages)
         {
             ArgumentNullException.ThrowIfNull(message);
-            var messageId = await InsertNodeMessageAsync(commands, message, receivedAt, cancellationToken).ConfigureAwait(false);
-            if (messageId is null)
+            if (seen.Add(MessageKey.Of(message)))
             {
-                duplicates++;
-                continue;
+                distinct.Add(message);
+            }
+        }
+
+        var receivedAt = Now();
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var commands = new BatchCommandCache(connection, transaction);
+
+        var messageIds = new Dictionary<MessageKey, long>(distinct.Count);
+        foreach (var chunk in distinct.Chunk(MessageRowsPerStatement))
+        {
+            await InsertNodeMessagesAsync(commands, chunk, receivedAt, messageIds, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = new List<DecodedNodeMessage>(messageIds.Count);
+        var telemetry = new List<(long MessageId, TelemetryWire Telemetry)>(messageIds.Count);
+        var rollups = new AssetRollupBatch();
+        foreach (var message in distinct)
+        {
+            if (!messageIds.TryGetValue(MessageKey.Of(message), out var messageId))
+            {
+                continue; // already stored by an earlier batch
             }
 
-            stored++;
+            stored.Add(message);
             switch (message.Message)
             {
-                case TelemetryWire telemetry:
-                    await InsertTelemetryAsync(commands, messageId.Value, telemetry, cancellationToken).ConfigureAwait(false);
+                case TelemetryWire window:
+                    telemetry.Add((messageId, window));
+                    rollups.Add(message.Topic, window);
                     break;
                 case AlarmWire alarm:
-                    await InsertAlarmAsync(commands, messageId.Value, alarm.Alarm, cancellationToken).ConfigureAwait(false);
+                    await InsertAlarmAsync(commands, messageId, alarm.Alarm, cancellationToken).ConfigureAwait(false);
                     break;
                 case StatusWire status:
-                    await InsertStatusAsync(commands, messageId.Value, message.Topic, status, cancellationToken).ConfigureAwait(false);
+                    await InsertStatusAsync(commands, messageId, message.Topic, status, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     // birth, death and config-ack have no table of their own: node_messages.payload holds them whole.
@@ -79,8 +110,11 @@ internal sealed class SqlIngestionStore : IIngestionStore
             }
         }
 
+        await InsertTelemetryAsync(commands, telemetry, cancellationToken).ConfigureAwait(false);
+        await UpsertRollupsAsync(commands, rollups, cancellationToken).ConfigureAwait(false);
+        await UpsertNodeActivityAsync(commands, messages, receivedAt, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new IngestionBatchResult(stored, duplicates);
+        return new IngestionBatchResult(stored.Count, messages.Count - stored.Count) { StoredMessages = stored };
     }
 
     public async Task<QuarantinedMessage> QuarantineAsync(string topic, ReadOnlyMemory<byte> payload, RejectReason reason, DateTimeOffset receivedAtUtc, CancellationToken cancellationToken = default)
@@ -260,80 +294,236 @@ internal sealed class SqlIngestionStore : IIngestionStore
     private static string AxisSelect(string alias) =>
         string.Join(", ", Array.ConvertAll(AxisColumns.Split(", "), column => alias + "." + column));
 
-    private async Task<long?> InsertNodeMessageAsync(BatchCommandCache commands, DecodedNodeMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task InsertNodeMessagesAsync(BatchCommandCache commands, DecodedNodeMessage[] chunk, DateTimeOffset receivedAt, Dictionary<MessageKey, long> messageIds, CancellationToken cancellationToken)
     {
-        var wire = message.Message;
-        var command = commands.For(
-            "INSERT INTO node_messages (tenant_id, site_id, asset_id, node_id, boot, seq, kind, ts, received_at, historical, time_quality, firmware, payload) "
-            + "VALUES (@tenant, @site, @asset, @node, @boot, @seq, @kind, @ts, @receivedAt, @historical, @timeQuality, @firmware, @payload) "
-            + "ON CONFLICT (tenant_id, node_id, boot, seq) DO NOTHING RETURNING message_id");
-        AddText(command, "@tenant", message.Topic.Tenant);
-        AddText(command, "@site", message.Topic.Site);
-        AddText(command, "@asset", message.Topic.Asset);
-        AddText(command, "@node", message.Topic.Node);
-        StoreDialect.AddParameter(command, "@boot", DbType.Int64, wire.Boot);
-        StoreDialect.AddParameter(command, "@seq", DbType.Int64, wire.Seq);
-        AddText(command, "@kind", message.Kind);
-        _dialect.AddInstant(command, "@ts", DateTimeOffset.FromUnixTimeMilliseconds(wire.TimestampUnixMilliseconds));
-        _dialect.AddInstant(command, "@receivedAt", receivedAt);
-        StoreDialect.AddParameter(command, "@historical", DbType.Boolean, wire.Historical);
-        AddText(command, "@timeQuality", wire.TimeQuality);
-        AddText(command, "@firmware", wire.Firmware);
-        AddText(command, "@payload", JsonSerializer.Serialize(wire, wire.GetType(), NodeMessageJsonContext.Default));
-        var id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+        const int Columns = 13;
+        var command = commands.For(MultiRowValues.Sql(
+            "INSERT INTO node_messages (tenant_id, site_id, asset_id, node_id, boot, seq, kind, ts, received_at, historical, time_quality, firmware, payload) VALUES",
+            Columns,
+            chunk.Length,
+            "ON CONFLICT (tenant_id, node_id, boot, seq) DO NOTHING RETURNING message_id, tenant_id, node_id, boot, seq"));
+        var parameter = 0;
+        foreach (var message in chunk)
+        {
+            var wire = message.Message;
+            AddText(command, MultiRowValues.Name(parameter++), message.Topic.Tenant);
+            AddText(command, MultiRowValues.Name(parameter++), message.Topic.Site);
+            AddText(command, MultiRowValues.Name(parameter++), message.Topic.Asset);
+            AddText(command, MultiRowValues.Name(parameter++), message.Topic.Node);
+            StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Int64, wire.Boot);
+            StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Int64, wire.Seq);
+            AddText(command, MultiRowValues.Name(parameter++), message.Kind);
+            _dialect.AddInstant(command, MultiRowValues.Name(parameter++), DateTimeOffset.FromUnixTimeMilliseconds(wire.TimestampUnixMilliseconds));
+            _dialect.AddInstant(command, MultiRowValues.Name(parameter++), receivedAt);
+            StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Boolean, wire.Historical);
+            AddText(command, MultiRowValues.Name(parameter++), wire.TimeQuality);
+            AddText(command, MultiRowValues.Name(parameter++), wire.Firmware);
+            AddText(command, MultiRowValues.Name(parameter++), PayloadText(message));
+        }
+
+        // Only new rows come back (a conflict returns nothing), in no promised order: match them by key.
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            messageIds[new MessageKey(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4))] = reader.GetInt64(0);
+        }
     }
 
-    private static async Task InsertTelemetryAsync(BatchCommandCache commands, long messageId, TelemetryWire telemetry, CancellationToken cancellationToken)
+    /// <summary>The node's own bytes when the decoder kept them, else the decoded message serialized again.</summary>
+    private static string PayloadText(DecodedNodeMessage message) => message.PayloadUtf8.IsEmpty
+        ? JsonSerializer.Serialize(message.Message, message.Message.GetType(), NodeMessageJsonContext.Default)
+        : Encoding.UTF8.GetString(message.PayloadUtf8.Span);
+
+    private static async Task InsertTelemetryAsync(BatchCommandCache commands, List<(long MessageId, TelemetryWire Telemetry)> windows, CancellationToken cancellationToken)
     {
-        var windowCommand = commands.For(
-            "INSERT INTO telemetry_windows (message_id, config_version, rate_hz, samples, zone, vel_rms_max_mm_s) "
-            + "VALUES (@id, @configVersion, @rateHz, @samples, @zone, @velocityMax)");
-        StoreDialect.AddParameter(windowCommand, "@id", DbType.Int64, messageId);
-        StoreDialect.AddParameter(windowCommand, "@configVersion", DbType.Int64, telemetry.ConfigVersion);
-        StoreDialect.AddParameter(windowCommand, "@rateHz", DbType.Double, telemetry.Window.RateHz);
-        StoreDialect.AddParameter(windowCommand, "@samples", DbType.Int64, telemetry.Window.Samples);
-        AddText(windowCommand, "@zone", telemetry.Zone);
-        StoreDialect.AddParameter(windowCommand, "@velocityMax", DbType.Double, telemetry.VelocityRmsMaxMmPerSecond);
-        await windowCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-        await InsertAxisAsync(commands, messageId, "x", telemetry.Axes.X, cancellationToken).ConfigureAwait(false);
-        await InsertAxisAsync(commands, messageId, "y", telemetry.Axes.Y, cancellationToken).ConfigureAwait(false);
-        await InsertAxisAsync(commands, messageId, "z", telemetry.Axes.Z, cancellationToken).ConfigureAwait(false);
-
-        if (telemetry.Environment is { } environment)
+        foreach (var chunk in windows.Chunk(TelemetryRowsPerStatement))
         {
-            var command = commands.For(
+            const int WindowColumns = 6;
+            var windowCommand = commands.For(MultiRowValues.Sql(
+                "INSERT INTO telemetry_windows (message_id, config_version, rate_hz, samples, zone, vel_rms_max_mm_s) VALUES", WindowColumns, chunk.Length, string.Empty));
+            var parameter = 0;
+            foreach (var (messageId, telemetry) in chunk)
+            {
+                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Int64, messageId);
+                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Int64, telemetry.ConfigVersion);
+                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Double, telemetry.Window.RateHz);
+                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Int64, telemetry.Window.Samples);
+                AddText(windowCommand, MultiRowValues.Name(parameter++), telemetry.Zone);
+                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Double, telemetry.VelocityRmsMaxMmPerSecond);
+            }
+
+            await windowCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            const int AxisColumnCount = 16;
+            var axisCommand = commands.For(MultiRowValues.Sql("INSERT INTO telemetry_features (message_id, axis, " + AxisColumns + ") VALUES", AxisColumnCount, 3 * chunk.Length, string.Empty));
+            parameter = 0;
+            foreach (var (messageId, telemetry) in chunk)
+            {
+                AddAxis(axisCommand, ref parameter, messageId, "x", telemetry.Axes.X);
+                AddAxis(axisCommand, ref parameter, messageId, "y", telemetry.Axes.Y);
+                AddAxis(axisCommand, ref parameter, messageId, "z", telemetry.Axes.Z);
+            }
+
+            await axisCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            var withEnvironment = 0;
+            foreach (var (_, telemetry) in chunk)
+            {
+                withEnvironment += telemetry.Environment is null ? 0 : 1;
+            }
+
+            if (withEnvironment == 0)
+            {
+                continue;
+            }
+
+            const int EnvironmentColumns = 10;
+            var environmentCommand = commands.For(MultiRowValues.Sql(
                 "INSERT INTO environment_readings (message_id, temp_c_mean, temp_c_min, temp_c_max, rh_pct_mean, rh_pct_min, rh_pct_max, "
-                + "pressure_hpa_mean, pressure_hpa_min, pressure_hpa_max) VALUES (@id, @t0, @t1, @t2, @h0, @h1, @h2, @p0, @p1, @p2)");
-            StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
-            AddChannel(command, "@t", environment.TemperatureCelsius);
-            AddChannel(command, "@h", environment.RelativeHumidityPercent);
-            AddChannel(command, "@p", environment.PressureHectopascals);
+                + "pressure_hpa_mean, pressure_hpa_min, pressure_hpa_max) VALUES",
+                EnvironmentColumns,
+                withEnvironment,
+                string.Empty));
+            parameter = 0;
+            foreach (var (messageId, telemetry) in chunk)
+            {
+                if (telemetry.Environment is { } environment)
+                {
+                    StoreDialect.AddParameter(environmentCommand, MultiRowValues.Name(parameter++), DbType.Int64, messageId);
+                    AddChannel(environmentCommand, ref parameter, environment.TemperatureCelsius);
+                    AddChannel(environmentCommand, ref parameter, environment.RelativeHumidityPercent);
+                    AddChannel(environmentCommand, ref parameter, environment.PressureHectopascals);
+                }
+            }
+
+            await environmentCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void AddAxis(DbCommand command, ref int parameter, long messageId, string axis, AxisFeaturesWire features)
+    {
+        StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Int64, messageId);
+        AddText(command, MultiRowValues.Name(parameter++), axis);
+        foreach (var value in (ReadOnlySpan<double?>)
+            [
+                features.RmsG, features.PeakG, features.PeakToPeakG, features.CrestFactor, features.Kurtosis, features.Skewness,
+                features.VelocityRmsMmPerSecond, features.DominantFrequencyHz, features.EnvelopeRmsG, features.EnvelopeBpfoG,
+                features.EnvelopeBpfiG, features.EnvelopeBsfG, features.EnvelopeFtfG,
+            ])
+        {
+            StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, value);
+        }
+
+        AddText(command, MultiRowValues.Name(parameter++), features.BandsG is null ? null : JsonSerializer.Serialize(features.BandsG, NodeMessageJsonContext.Default.DictionaryStringNullableDouble));
+    }
+
+    private static void AddChannel(DbCommand command, ref int parameter, ChannelSummaryWire? channel)
+    {
+        StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, channel?.Mean);
+        StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, channel?.Min);
+        StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, channel?.Max);
+    }
+
+    /// <summary>One upsert per group of the batch: count and sum add, min and max merge (CASE: portable to both databases).</summary>
+    private async Task UpsertRollupsAsync(BatchCommandCache commands, AssetRollupBatch rollups, CancellationToken cancellationToken)
+    {
+        const int Columns = 9;
+        foreach (var chunk in rollups.Groups.Chunk(RollupRowsPerStatement))
+        {
+            var command = commands.For(MultiRowValues.Sql(
+                "INSERT INTO asset_rollups (tenant_id, asset_id, resolution, bucket_start, metric, value_count, value_sum, value_min, value_max) VALUES",
+                Columns,
+                chunk.Length,
+                "ON CONFLICT (tenant_id, asset_id, resolution, bucket_start, metric) DO UPDATE SET "
+                + "value_count = asset_rollups.value_count + excluded.value_count, "
+                + "value_sum = asset_rollups.value_sum + excluded.value_sum, "
+                + "value_min = CASE WHEN excluded.value_min < asset_rollups.value_min THEN excluded.value_min ELSE asset_rollups.value_min END, "
+                + "value_max = CASE WHEN excluded.value_max > asset_rollups.value_max THEN excluded.value_max ELSE asset_rollups.value_max END"));
+            var parameter = 0;
+            foreach (var (key, aggregate) in chunk)
+            {
+                AddText(command, MultiRowValues.Name(parameter++), key.TenantId);
+                AddText(command, MultiRowValues.Name(parameter++), key.AssetId);
+                AddText(command, MultiRowValues.Name(parameter++), AssetRollupBatch.ResolutionName(key.Resolution));
+                _dialect.AddInstant(command, MultiRowValues.Name(parameter++), DateTimeOffset.FromUnixTimeMilliseconds(key.BucketStartUnixMilliseconds));
+                AddText(command, MultiRowValues.Name(parameter++), key.Metric);
+                StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Int64, aggregate.Count);
+                StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, aggregate.Sum);
+                StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, aggregate.Minimum);
+                StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, aggregate.Maximum);
+            }
+
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task InsertAxisAsync(BatchCommandCache commands, long messageId, string axis, AxisFeaturesWire features, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every message of the batch, repeats included, shows its node is alive: the node that resends a backlog whose
+    /// acknowledgements it lost is online. Kind and boot come from the last message in batch (arrival) order; the
+    /// message time only moves forward.
+    /// </summary>
+    private async Task UpsertNodeActivityAsync(BatchCommandCache commands, IReadOnlyList<DecodedNodeMessage> messages, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var command = commands.For(
-            "INSERT INTO telemetry_features (message_id, axis, " + AxisColumns + ") "
-            + "VALUES (@id, @axis, @f0, @f1, @f2, @f3, @f4, @f5, @f6, @f7, @f8, @f9, @f10, @f11, @f12, @bands)");
-        StoreDialect.AddParameter(command, "@id", DbType.Int64, messageId);
-        AddText(command, "@axis", axis);
-        double?[] values =
-        [
-            features.RmsG, features.PeakG, features.PeakToPeakG, features.CrestFactor, features.Kurtosis, features.Skewness,
-            features.VelocityRmsMmPerSecond, features.DominantFrequencyHz, features.EnvelopeRmsG, features.EnvelopeBpfoG,
-            features.EnvelopeBpfiG, features.EnvelopeBsfG, features.EnvelopeFtfG,
-        ];
-        for (var i = 0; i < values.Length; i++)
+        var latest = new Dictionary<(string Tenant, string Node), (DecodedNodeMessage Last, long MaxTimestamp)>();
+        foreach (var message in messages)
         {
-            StoreDialect.AddParameter(command, "@f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DbType.Double, values[i]);
+            var key = (message.Topic.Tenant, message.Topic.Node);
+            var timestamp = message.Message.TimestampUnixMilliseconds;
+            latest[key] = latest.TryGetValue(key, out var seen) ? (message, Math.Max(seen.MaxTimestamp, timestamp)) : (message, timestamp);
         }
 
-        AddText(command, "@bands", features.BandsG is null ? null : JsonSerializer.Serialize(features.BandsG, NodeMessageJsonContext.Default.DictionaryStringNullableDouble));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        const int Columns = 8;
+        foreach (var chunk in latest.Values.Chunk(ActivityRowsPerStatement))
+        {
+            var command = commands.For(MultiRowValues.Sql(
+                "INSERT INTO node_activity (tenant_id, node_id, site_id, asset_id, last_received_at, last_message_ts, last_kind, last_boot) VALUES",
+                Columns,
+                chunk.Length,
+                "ON CONFLICT (tenant_id, node_id) DO UPDATE SET site_id = excluded.site_id, asset_id = excluded.asset_id, "
+                + "last_received_at = excluded.last_received_at, last_kind = excluded.last_kind, last_boot = excluded.last_boot, "
+                + "last_message_ts = CASE WHEN excluded.last_message_ts > node_activity.last_message_ts THEN excluded.last_message_ts ELSE node_activity.last_message_ts END"));
+            var parameter = 0;
+            foreach (var (last, maxTimestamp) in chunk)
+            {
+                AddText(command, MultiRowValues.Name(parameter++), last.Topic.Tenant);
+                AddText(command, MultiRowValues.Name(parameter++), last.Topic.Node);
+                AddText(command, MultiRowValues.Name(parameter++), last.Topic.Site);
+                AddText(command, MultiRowValues.Name(parameter++), last.Topic.Asset);
+                _dialect.AddInstant(command, MultiRowValues.Name(parameter++), receivedAt);
+                _dialect.AddInstant(command, MultiRowValues.Name(parameter++), DateTimeOffset.FromUnixTimeMilliseconds(maxTimestamp));
+                AddText(command, MultiRowValues.Name(parameter++), last.Kind);
+                StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Int64, last.Message.Boot);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<NodeActivity>> ListNodeActivityAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT a.tenant_id, a.site_id, a.asset_id, a.node_id, a.last_received_at, a.last_message_ts, a.last_kind, a.last_boot "
+            + "FROM node_activity a "
+            + "WHERE EXISTS (SELECT 1 FROM nodes n WHERE n.tenant_id = a.tenant_id AND n.node_id = a.node_id AND n.revoked_at IS NULL) "
+            + "ORDER BY a.tenant_id, a.node_id";
+        var list = new List<NodeActivity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new NodeActivity(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                _dialect.ReadInstant(reader, 4),
+                _dialect.ReadInstant(reader, 5),
+                reader.GetString(6),
+                reader.GetInt64(7)));
+        }
+
+        return list;
     }
 
     private static async Task InsertAlarmAsync(BatchCommandCache commands, long messageId, AlarmDetailWire alarm, CancellationToken cancellationToken)
@@ -388,13 +578,6 @@ internal sealed class SqlIngestionStore : IIngestionStore
         StoreDialect.AddParameter(command, "@queueCapacity", DbType.Int64, status.QueueCapacity);
         StoreDialect.AddParameter(command, "@queueDropped", DbType.Int64, status.QueueDropped);
         StoreDialect.AddParameter(command, "@publishFailures", DbType.Int64, status.PublishFailures);
-    }
-
-    private static void AddChannel(DbCommand command, string prefix, ChannelSummaryWire? channel)
-    {
-        StoreDialect.AddParameter(command, prefix + "0", DbType.Double, channel?.Mean);
-        StoreDialect.AddParameter(command, prefix + "1", DbType.Double, channel?.Min);
-        StoreDialect.AddParameter(command, prefix + "2", DbType.Double, channel?.Max);
     }
 
     private static AxisFeaturesWire ReadAxis(DbDataReader reader, int first) => new()

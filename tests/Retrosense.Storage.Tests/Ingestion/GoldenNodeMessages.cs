@@ -43,14 +43,23 @@ internal static class GoldenNodeMessages
     public static DecodedNodeMessage Decode(string fileName) => Decode(fileName, Payload(fileName));
 
     /// <summary>A golden message with its header changed (seq, ts, historical), decoded like a real one.</summary>
-    public static DecodedNodeMessage DecodeVariant(string fileName, long seq, DateTimeOffset timestamp, bool historical)
+    public static DecodedNodeMessage DecodeVariant(string fileName, long seq, DateTimeOffset timestamp, bool historical, Action<JsonObject>? edit = null)
     {
         var json = JsonNode.Parse(Payload(fileName))!.AsObject();
         json["seq"] = seq;
         json["ts"] = timestamp.ToUnixTimeMilliseconds();
         json["historical"] = historical;
+        edit?.Invoke(json);
         return Decode(fileName, JsonSerializer.SerializeToUtf8Bytes(json));
     }
+
+    /// <summary>A golden telemetry window whose x-axis velocity RMS is <paramref name="velocityXMmPerSecond"/> (the largest axis when above 1.8).</summary>
+    public static DecodedNodeMessage Telemetry(long seq, DateTimeOffset timestamp, double velocityXMmPerSecond, bool historical = false) =>
+        DecodeVariant("telemetry.json", seq, timestamp, historical, json =>
+        {
+            json["axes"]!["x"]!["vel_rms_mm_s"] = velocityXMmPerSecond;
+            json["vel_rms_max_mm_s"] = Math.Max(velocityXMmPerSecond, 1.8);
+        });
 
     public static string TopicFor(string fileName, byte[] payload)
     {

@@ -62,7 +62,7 @@ public abstract class IngestionStoreTests : IAsyncLifetime
 
         var result = await Ingestion.WriteBatchAsync(messages);
 
-        Assert.Equal(new IngestionBatchResult(messages.Count, 0), result);
+        Assert.Equal((messages.Count, 0), (result.StoredCount, result.DuplicateCount));
         Assert.Equal(messages.Count, await CountAsync("node_messages"));
         var telemetry = messages.Count(message => message.Message is TelemetryWire);
         Assert.Equal(telemetry, await CountAsync("telemetry_windows"));
@@ -86,8 +86,8 @@ public abstract class IngestionStoreTests : IAsyncLifetime
         var first = await Ingestion.WriteBatchAsync(withRepeats);
         var resent = await Ingestion.WriteBatchAsync(messages);
 
-        Assert.Equal(new IngestionBatchResult(messages.Count, 3), first);
-        Assert.Equal(new IngestionBatchResult(0, messages.Count), resent);
+        Assert.Equal((messages.Count, 3), (first.StoredCount, first.DuplicateCount));
+        Assert.Equal((0, messages.Count), (resent.StoredCount, resent.DuplicateCount));
         Assert.Equal(messages.Count, await CountAsync("node_messages"));
         Assert.Equal(3 * messages.Count(message => message.Message is TelemetryWire), await CountAsync("telemetry_features"));
         Assert.Equal(messages.Count(message => message.Message is AlarmWire), await CountAsync("node_alarms"));
@@ -104,7 +104,7 @@ public abstract class IngestionStoreTests : IAsyncLifetime
 
         var result = await Ingestion.WriteBatchAsync([message, otherTenant]);
 
-        Assert.Equal(new IngestionBatchResult(2, 0), result);
+        Assert.Equal((2, 0), (result.StoredCount, result.DuplicateCount));
     }
 
     [Fact]
