@@ -25,6 +25,13 @@ public static class ServerApplication
     /// <summary>Runs until Ctrl+C / SIGTERM; returns the process exit code (0, 2 for bad flags or settings, 1 for a failure).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (ServerOptionsParser.IsHelpRequested(args))
+        {
+            await Console.Out.WriteLineAsync(ServerOptionsParser.Usage).ConfigureAwait(false);
+            return 0;
+        }
+
         ServerOptions options;
         try
         {
@@ -38,9 +45,15 @@ public static class ServerApplication
 
         try
         {
-            await using var server = await StartAsync(options, args, CancellationToken.None).ConfigureAwait(false);
+            await using var server = await StartAsync(options, null, CancellationToken.None).ConfigureAwait(false);
             await server.Application.WaitForShutdownAsync().ConfigureAwait(false);
             return 0;
+        }
+        catch (ServerOptionsException exception)
+        {
+            // Settings only checked while starting (a TLS certificate that does not load).
+            await Console.Error.WriteLineAsync("retrosense-server: " + exception.Message).ConfigureAwait(false);
+            return 2;
         }
         catch (ReportingStoreSchemaException exception)
         {
@@ -64,7 +77,10 @@ public static class ServerApplication
         var store = await ReportingStoreFactory.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [] });
+            // The flags were parsed into options already; ASP.NET's own command-line reader would misread "--no-demo".
+            // Settings (logging, Kestrel) come from appsettings.json beside the executable, wherever it is started from.
+            _ = args;
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
             builder.WebHost.UseUrls(options.Urls);
             builder.Services.AddSingleton(options);
             builder.Services.AddReportingStore(store);

@@ -1,4 +1,5 @@
 using System;
+using Retrosense.Platform.Ingestion;
 using Retrosense.Platform.Retention;
 using Retrosense.Storage;
 
@@ -6,7 +7,8 @@ namespace Retrosense.Server;
 
 /// <summary>
 /// Everything the server is told at start. Flags and the same keys in appsettings.json / environment
-/// (<c>Retrosense__MqttPort</c> …) fill it; <see cref="ServerOptionsParser"/> validates them.
+/// (<c>Retrosense__MqttPort</c> …) fill it; <see cref="ServerOptionsParser"/> validates them (the table of flags and
+/// keys is in <see cref="ServerOptionsParser.Usage"/> and README.md).
 /// </summary>
 public sealed record ServerOptions
 {
@@ -33,8 +35,11 @@ public sealed record ServerOptions
 
     public string? MqttTlsKeyPath { get; init; }
 
-    /// <summary>TLS MQTT port when a certificate is given.</summary>
+    /// <summary>TLS MQTT port when a certificate is given (<c>--mqtt-tls-port</c>; 8883 is MQTT over TLS's IANA port).</summary>
     public int MqttTlsPort { get; init; } = 8883;
+
+    /// <summary>Batch size, queue bound and registry cache of the ingestion pipeline.</summary>
+    public IngestionPipelineOptions Ingestion { get; init; } = new();
 
     /// <summary>A node is offline when nothing arrived from it for this long (about three status intervals).</summary>
     public TimeSpan NodeOfflineAfter { get; init; } = TimeSpan.FromMinutes(3);
