@@ -7,4 +7,9 @@ namespace Retrosense.Benchmarks.Ingest;
 /// <param name="WholeRunRate">Delivered per second of the generator's elapsed time (connect storm included).</param>
 /// <param name="LoadBefore">1/5/15-minute load averages before the run.</param>
 /// <param name="LoadAfter">The same after it.</param>
-internal sealed record IngestRunResult(SimulateTotals Totals, long Delivered, double SecondHalfRate, double WholeRunRate, string LoadBefore, string LoadAfter);
+/// <param name="ReceiverCpuSeconds">CPU time the receiving side used over the run (Mosquitto and mosquitto_sub, or the server), start-up included.</param>
+internal sealed record IngestRunResult(SimulateTotals Totals, long Delivered, double SecondHalfRate, double WholeRunRate, string LoadBefore, string LoadAfter, double ReceiverCpuSeconds)
+{
+    /// <summary>Receiver CPU per delivered message, in microseconds: what each message costs the broker or server, whatever else loads the machine.</summary>
+    public double ReceiverCpuMicrosecondsPerMessage => Delivered > 0 ? ReceiverCpuSeconds * 1e6 / Delivered : double.NaN;
+}

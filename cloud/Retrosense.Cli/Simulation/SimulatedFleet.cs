@@ -69,7 +69,7 @@ internal sealed class SimulatedFleet : IDisposable
                 transport = new MqttNodeTransportOptions(transport.BrokerUri, transport.ClientId) { Username = username, Password = credentials[username] };
             }
 
-            _nodes[index] = new SimulatedFleetNode(identity, _clock, model, configMessage, configLength, transport, _counters, Log);
+            _nodes[index] = new SimulatedFleetNode(identity, _clock, model, configMessage, configLength, config.WindowSamples, transport, _counters, Log);
         }
     }
 
