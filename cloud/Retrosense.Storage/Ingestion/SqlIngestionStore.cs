@@ -31,15 +31,10 @@ internal sealed class SqlIngestionStore : IIngestionStore
     private const string StatusValues =
         "@configVersion, @uptime, @freeHeap, @rssi, @resetReason, @queueDepth, @queueCapacity, @queueDropped, @publishFailures";
 
-    /// <summary>Rows per multi-row INSERT: node_messages has 13 columns, so 100 rows bind 1,300 parameters.</summary>
-    private const int MessageRowsPerStatement = 100;
-
-    /// <summary>Windows per statement: three feature rows of 16 columns each, so 50 windows bind 2,400 parameters.</summary>
-    private const int TelemetryRowsPerStatement = 50;
-
-    private const int RollupRowsPerStatement = 200;
-
-    private const int ActivityRowsPerStatement = 200;
+    private const int MessageColumns = 13;
+    private const int AxisParameters = 16;
+    private const int RollupColumns = 9;
+    private const int ActivityColumns = 8;
 
     private readonly StoreDialect _dialect;
     private readonly TimeProvider _timeProvider;
@@ -76,7 +71,7 @@ internal sealed class SqlIngestionStore : IIngestionStore
         await using var commands = new BatchCommandCache(connection, transaction);
 
         var messageIds = new Dictionary<MessageKey, long>(distinct.Count);
-        foreach (var chunk in distinct.Chunk(MessageRowsPerStatement))
+        foreach (var chunk in distinct.Chunk(RowsPerStatement(MessageColumns)))
         {
             await InsertNodeMessagesAsync(commands, chunk, receivedAt, messageIds, cancellationToken).ConfigureAwait(false);
         }
@@ -296,10 +291,9 @@ internal sealed class SqlIngestionStore : IIngestionStore
 
     private async Task InsertNodeMessagesAsync(BatchCommandCache commands, DecodedNodeMessage[] chunk, DateTimeOffset receivedAt, Dictionary<MessageKey, long> messageIds, CancellationToken cancellationToken)
     {
-        const int Columns = 13;
         var command = commands.For(MultiRowValues.Sql(
             "INSERT INTO node_messages (tenant_id, site_id, asset_id, node_id, boot, seq, kind, ts, received_at, historical, time_quality, firmware, payload) VALUES",
-            Columns,
+            MessageColumns,
             chunk.Length,
             "ON CONFLICT (tenant_id, node_id, boot, seq) DO NOTHING RETURNING message_id, tenant_id, node_id, boot, seq"));
         var parameter = 0;
@@ -329,14 +323,17 @@ internal sealed class SqlIngestionStore : IIngestionStore
         }
     }
 
+    /// <summary>Rows of <paramref name="parametersPerRow"/> parameters per multi-row statement for this dialect (at least one).</summary>
+    private int RowsPerStatement(int parametersPerRow) => Math.Max(1, _dialect.ParametersPerStatement / parametersPerRow);
+
     /// <summary>The node's own bytes when the decoder kept them, else the decoded message serialized again.</summary>
     private static string PayloadText(DecodedNodeMessage message) => message.PayloadUtf8.IsEmpty
         ? JsonSerializer.Serialize(message.Message, message.Message.GetType(), NodeMessageJsonContext.Default)
         : Encoding.UTF8.GetString(message.PayloadUtf8.Span);
 
-    private static async Task InsertTelemetryAsync(BatchCommandCache commands, List<(long MessageId, TelemetryWire Telemetry)> windows, CancellationToken cancellationToken)
+    private async Task InsertTelemetryAsync(BatchCommandCache commands, List<(long MessageId, TelemetryWire Telemetry)> windows, CancellationToken cancellationToken)
     {
-        foreach (var chunk in windows.Chunk(TelemetryRowsPerStatement))
+        foreach (var chunk in windows.Chunk(RowsPerStatement(3 * AxisParameters)))
         {
             const int WindowColumns = 6;
             var windowCommand = commands.For(MultiRowValues.Sql(
@@ -354,8 +351,7 @@ internal sealed class SqlIngestionStore : IIngestionStore
 
             await windowCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
-            const int AxisColumnCount = 16;
-            var axisCommand = commands.For(MultiRowValues.Sql("INSERT INTO telemetry_features (message_id, axis, " + AxisColumns + ") VALUES", AxisColumnCount, 3 * chunk.Length, string.Empty));
+            var axisCommand = commands.For(MultiRowValues.Sql("INSERT INTO telemetry_features (message_id, axis, " + AxisColumns + ") VALUES", AxisParameters, 3 * chunk.Length, string.Empty));
             parameter = 0;
             foreach (var (messageId, telemetry) in chunk)
             {
@@ -427,12 +423,11 @@ internal sealed class SqlIngestionStore : IIngestionStore
     /// <summary>One upsert per group of the batch: count and sum add, min and max merge (CASE: portable to both databases).</summary>
     private async Task UpsertRollupsAsync(BatchCommandCache commands, AssetRollupBatch rollups, CancellationToken cancellationToken)
     {
-        const int Columns = 9;
-        foreach (var chunk in rollups.Groups.Chunk(RollupRowsPerStatement))
+        foreach (var chunk in rollups.Groups.Chunk(RowsPerStatement(RollupColumns)))
         {
             var command = commands.For(MultiRowValues.Sql(
                 "INSERT INTO asset_rollups (tenant_id, asset_id, resolution, bucket_start, metric, value_count, value_sum, value_min, value_max) VALUES",
-                Columns,
+                RollupColumns,
                 chunk.Length,
                 "ON CONFLICT (tenant_id, asset_id, resolution, bucket_start, metric) DO UPDATE SET "
                 + "value_count = asset_rollups.value_count + excluded.value_count, "
@@ -472,12 +467,11 @@ internal sealed class SqlIngestionStore : IIngestionStore
             latest[key] = latest.TryGetValue(key, out var seen) ? (message, Math.Max(seen.MaxTimestamp, timestamp)) : (message, timestamp);
         }
 
-        const int Columns = 8;
-        foreach (var chunk in latest.Values.Chunk(ActivityRowsPerStatement))
+        foreach (var chunk in latest.Values.Chunk(RowsPerStatement(ActivityColumns)))
         {
             var command = commands.For(MultiRowValues.Sql(
                 "INSERT INTO node_activity (tenant_id, node_id, site_id, asset_id, last_received_at, last_message_ts, last_kind, last_boot) VALUES",
-                Columns,
+                ActivityColumns,
                 chunk.Length,
                 "ON CONFLICT (tenant_id, node_id) DO UPDATE SET site_id = excluded.site_id, asset_id = excluded.asset_id, "
                 + "last_received_at = excluded.last_received_at, last_kind = excluded.last_kind, last_boot = excluded.last_boot, "

@@ -35,6 +35,9 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override string Name => "postgres";
 
+    /// <summary>Each statement is a round trip to the server, so fewer, larger statements win (the protocol allows 65,535 parameters).</summary>
+    public override int ParametersPerStatement => 4000;
+
     public override string Location { get; }
 
     /// <summary>Host, port and database of a connection string, never its password.</summary>

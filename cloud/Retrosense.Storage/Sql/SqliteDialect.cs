@@ -56,6 +56,13 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string Name => "sqlite";
 
+    /// <summary>
+    /// Small on purpose: Microsoft.Data.Sqlite binds each parameter by name through sqlite3_bind_parameter_index, which
+    /// scans the statement's parameter list, so binding n parameters costs n²/2 name comparisons. 2,400 parameters per
+    /// statement made a 500-message batch slower than one row per statement; 400 measured fastest (1,000: slower again).
+    /// </summary>
+    public override int ParametersPerStatement => 400;
+
     public override string Location => "SQLite file " + FilePath;
 
     /// <summary>Switches the file to WAL; the journal mode is stored in the file, so once is enough.</summary>

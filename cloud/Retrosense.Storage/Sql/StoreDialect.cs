@@ -21,6 +21,12 @@ internal abstract class StoreDialect : IAsyncDisposable
 
     public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many parameters a multi-row INSERT should bind at most: enough rows to save per-statement work, few enough
+    /// that binding stays cheap (see the dialects for why the numbers differ).
+    /// </summary>
+    public abstract int ParametersPerStatement { get; }
+
     /// <summary>Begins a transaction that holds the write lock from its start (so read-then-write cannot race).</summary>
     public abstract ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
