@@ -7,7 +7,7 @@ namespace Retrosense.Benchmarks.Ingest;
 /// <param name="WholeRunRate">Delivered per second of the generator's elapsed time (connect storm included).</param>
 /// <param name="LoadBefore">1/5/15-minute load averages before the run.</param>
 /// <param name="LoadAfter">The same after it.</param>
-/// <param name="ReceiverCpuSeconds">CPU time the receiving side used over the run (Mosquitto and mosquitto_sub, or the server), start-up included.</param>
+/// <param name="ReceiverCpuSeconds">CPU time the receiving side used from the moment it listened to the end of the load (Mosquitto and mosquitto_sub, or the server): connects, logins and every message.</param>
 internal sealed record IngestRunResult(SimulateTotals Totals, long Delivered, double SecondHalfRate, double WholeRunRate, string LoadBefore, string LoadAfter, double ReceiverCpuSeconds)
 {
     /// <summary>Receiver CPU per delivered message, in microseconds: what each message costs the broker or server, whatever else loads the machine.</summary>
