@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -24,6 +25,9 @@ internal sealed class SimulateCommand
     /// <summary>Upper bound on --time-scale: beyond it a node's simulated seconds outrun the sample generation of even one node.</summary>
     public const double MaxTimeScale = 1000;
 
+    /// <summary>Upper bound on --workers: one thread each; past a few hundred they only add scheduling.</summary>
+    public const int MaxWorkers = 1000;
+
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
 
@@ -35,6 +39,8 @@ internal sealed class SimulateCommand
     private readonly Option<double?> _rate = new("--rate") { Description = "Target total telemetry rate in messages per second (load mode: every window is reported, windows paced to the rate)" };
     private readonly Option<double> _timeScale = new("--time-scale") { Description = "Simulated seconds per real second", DefaultValueFactory = _ => 1.0 };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of the machine models' noise and jitter (node i uses seed + i)", DefaultValueFactory = _ => 1 };
+    private readonly Option<string?> _credentials = new("--credentials") { Description = "File of per-node MQTT passwords, one 'tenant:node password' line per node (username tenant:node)" };
+    private readonly Option<int?> _workers = new("--workers") { Description = "Worker threads polling the nodes (default 4 × cores); each blocks on one PUBACK at a time" };
     private readonly Option<bool> _json = new("--json") { Description = "Print only the totals, as one JSON object" };
 
     public SimulateCommand(TextWriter stdout, TextWriter stderr)
@@ -43,7 +49,7 @@ internal sealed class SimulateCommand
         _stderr = stderr;
         Command = new Command(Name, "Run simulated nodes against an MQTT broker (demo fleet and load generator)")
         {
-            _nodes, _broker, _tenant, _faults, _duration, _rate, _timeScale, _seed, _json,
+            _nodes, _broker, _tenant, _faults, _duration, _rate, _timeScale, _seed, _credentials, _workers, _json,
         };
         Command.SetAction(Execute);
     }
@@ -142,6 +148,26 @@ internal sealed class SimulateCommand
             FleetNodeConfiguration.LoadSampleRateHz(messagesPerSecond, nodes, timeScale);
         }
 
+        var workers = parseResult.GetValue(_workers) ?? SimulatedFleet.DefaultWorkerCount;
+        if (workers is < 1 or > MaxWorkers)
+        {
+            throw new CliInputException($"--workers must be from 1 to {MaxWorkers}, got {workers}");
+        }
+
+        IReadOnlyDictionary<string, string>? credentials = null;
+        if (parseResult.GetValue(_credentials) is { } credentialsPath)
+        {
+            credentials = NodeCredentialsFile.Read(credentialsPath);
+            for (var index = 0; index < nodes; index++)
+            {
+                var username = NodeCredentialsFile.Username(tenant, SimulationSettings.NodeId(index));
+                if (!credentials.ContainsKey(username))
+                {
+                    throw new CliInputException($"--credentials {credentialsPath} has no password for {username}");
+                }
+            }
+        }
+
         var faultsText = parseResult.GetValue(_faults);
         var faults = faultsText is null ? Array.Empty<SimulatedFault>() : FaultPlanParser.Parse(faultsText, nodes);
         return new SimulationSettings(
@@ -153,7 +179,9 @@ internal sealed class SimulateCommand
             duration is { } run ? TimeSpan.FromSeconds(run) : null,
             rate,
             timeScale,
-            parseResult.GetValue(_seed));
+            parseResult.GetValue(_seed),
+            workers,
+            credentials);
     }
 
     private static string Describe(SimulationSettings settings)
@@ -163,7 +191,8 @@ internal sealed class SimulateCommand
             : "demo pace (node defaults, report by exception)";
         var run = settings.Duration is { } duration ? $"for {Format(duration.TotalSeconds)} s" : "until Ctrl+C";
         return $"# {settings.NodeCount} nodes of tenant {settings.Tenant} → {settings.BrokerUri}, {pace}, time scale {Format(settings.TimeScale)}, "
-            + $"{settings.Faults.Count} faults planned, seed {settings.Seed}, {run}";
+            + $"{settings.Faults.Count} faults planned, seed {settings.Seed}, {settings.WorkerCount} workers, "
+            + (settings.Credentials is null ? "no credentials, " : "per-node passwords, ") + run;
     }
 
     private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using Retrosense.Node.Ports;
 
 namespace Retrosense.Cli.Simulation;
 
 /// <summary>
 /// Counts what a node hands its transport: publishes tried, acknowledged (PUBACK) and failed (kept by the node for
-/// store-and-forward). The counters are shared by the whole fleet, so they use interlocked adds.
+/// store-and-forward), and times each acknowledged publish from the call to the PUBACK. The counters are shared by the whole fleet, so they use interlocked adds.
 /// </summary>
 internal sealed class CountingMessageTransport : IMessageTransport
 {
@@ -21,7 +22,13 @@ internal sealed class CountingMessageTransport : IMessageTransport
 
     public bool Publish(string topic, byte[] payload, int length)
     {
+        var started = Stopwatch.GetTimestamp();
         var acknowledged = _inner.Publish(topic, payload, length);
+        if (acknowledged)
+        {
+            _counters.Latency.RecordSince(started);
+        }
+
         _counters.RecordPublish(acknowledged);
         return acknowledged;
     }

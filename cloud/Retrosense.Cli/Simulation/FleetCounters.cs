@@ -18,6 +18,9 @@ internal sealed class FleetCounters
     /// <summary>Publishes that got no PUBACK; the node keeps those messages and sends them again.</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
+    /// <summary>Publish→PUBACK times of the acknowledged publishes.</summary>
+    public PublishLatencyHistogram Latency { get; } = new();
+
     public void RecordPublish(bool acknowledged)
     {
         Interlocked.Increment(ref _published);

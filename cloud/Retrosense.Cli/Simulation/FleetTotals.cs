@@ -14,6 +14,7 @@ namespace Retrosense.Cli.Simulation;
 /// <param name="SamplesOverrun">Samples lost because a node read its FIFO too late.</param>
 /// <param name="ElapsedSeconds">Wall-clock seconds from the first node start to the end.</param>
 /// <param name="AchievedMessagesPerSecond">Acknowledged messages per elapsed second.</param>
+/// <param name="PublishLatency">Publish→PUBACK percentiles of the acknowledged publishes (null when none was acknowledged).</param>
 /// <param name="SteadyMessagesPerSecond">Acknowledged per second over the second half of the run (the sustained rate, without the connect storm); null when some node was not connected then.</param>
 internal sealed record FleetTotals(
     int Nodes,
@@ -29,4 +30,5 @@ internal sealed record FleetTotals(
     long SamplesOverrun,
     double ElapsedSeconds,
     double AchievedMessagesPerSecond,
-    double? SteadyMessagesPerSecond);
+    double? SteadyMessagesPerSecond,
+    PublishLatencySummary? PublishLatency);

@@ -17,6 +17,9 @@ internal static class FleetTotalsJson
         var steady = totals.SteadyMessagesPerSecond is { } value
             ? string.Create(CultureInfo.InvariantCulture, $" ({value:0.0} msg/s over the second half)")
             : " (some node was not connected in the second half)";
-        return counts + ", " + rates + steady;
+        var latency = totals.PublishLatency is { } times
+            ? string.Create(CultureInfo.InvariantCulture, $", publish→PUBACK p50 {times.P50Ms:0.00} ms, p95 {times.P95Ms:0.00} ms, p99 {times.P99Ms:0.00} ms, max {times.MaxMs:0.00} ms")
+            : string.Empty;
+        return counts + ", " + rates + steady + latency;
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using Retrosense.Node.Host.Simulation;
+using Retrosense.Node.Host.Transport;
 using Retrosense.Node.Runtime;
 using Retrosense.Node.Wire;
 
@@ -27,8 +28,8 @@ internal sealed class SimulatedFleet : IDisposable
     /// <summary>A device main loop turns about every 10 ms; a worker pass over its nodes is paced the same.</summary>
     public static readonly TimeSpan PassInterval = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Publishes block until the PUBACK, so more workers than cores keep more messages in flight.</summary>
-    public static readonly int WorkerCount = Math.Max(2, 4 * Environment.ProcessorCount);
+    /// <summary>Default worker threads: publishes block until the PUBACK, so more workers than cores keep more messages in flight.</summary>
+    public static readonly int DefaultWorkerCount = Math.Max(2, 4 * Environment.ProcessorCount);
 
     private const int DisposeThreadCount = 32;
 
@@ -61,7 +62,14 @@ internal sealed class SimulatedFleet : IDisposable
                 StartUtc = startUtc,
                 Faults = new FaultPlan(settings.Faults.Where(fault => fault.Asset == asset).Select(ToFaultGrowth)),
             };
-            _nodes[index] = new SimulatedFleetNode(identity, _clock, model, configMessage, configLength, settings.BrokerUri, _counters, Log);
+            var transport = new MqttNodeTransportOptions(settings.BrokerUri, identity.Tenant + "-" + identity.Site + "-" + identity.NodeId);
+            if (settings.Credentials is { } credentials)
+            {
+                var username = NodeCredentialsFile.Username(identity.Tenant, identity.NodeId);
+                transport = new MqttNodeTransportOptions(transport.BrokerUri, transport.ClientId) { Username = username, Password = credentials[username] };
+            }
+
+            _nodes[index] = new SimulatedFleetNode(identity, _clock, model, configMessage, configLength, config.WindowSamples, transport, _counters, Log);
         }
     }
 
@@ -89,7 +97,7 @@ internal sealed class SimulatedFleet : IDisposable
         }
 
         ExceptionDispatchInfo? failure = null;
-        var workerCount = Math.Min(WorkerCount, _nodes.Length);
+        var workerCount = Math.Min(_settings.WorkerCount, _nodes.Length);
         var workers = Enumerable.Range(0, workerCount).Select(worker =>
         {
             var thread = new Thread(() =>
@@ -149,7 +157,8 @@ internal sealed class SimulatedFleet : IDisposable
             _nodes.Sum(node => node.OverrunSamples),
             elapsedSeconds,
             acknowledgedTotal / elapsedSeconds,
-            steady);
+            steady,
+            _counters.Latency.Summarize());
     }
 
     /// <summary>

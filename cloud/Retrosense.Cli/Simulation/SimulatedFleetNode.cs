@@ -22,22 +22,27 @@ internal sealed class SimulatedFleetNode : IDisposable
     public const int QueueCapacity = 64;
 
     private readonly MqttNodeTransport _transport;
+    /// <summary>Windows one main-loop turn may read (see <see cref="PollBoundedAccelerometer"/>).</summary>
+    public const int WindowsPerPoll = 4;
+
     private readonly SimulatedAccelerometer _accelerometer;
+    private readonly PollBoundedAccelerometer _boundedAccelerometer;
     private readonly NodeRunner _runner;
 
-    public SimulatedFleetNode(NodeIdentity identity, SimulatedClock clock, MachineModelSettings model, byte[] configMessage, int configLength, Uri broker, FleetCounters counters, INodeLog log)
+    public SimulatedFleetNode(NodeIdentity identity, SimulatedClock clock, MachineModelSettings model, byte[] configMessage, int configLength, int windowSamples, MqttNodeTransportOptions transport, FleetCounters counters, INodeLog log)
     {
         var machine = new MachineModel(model);
         _accelerometer = new SimulatedAccelerometer(machine, clock);
+        _boundedAccelerometer = new PollBoundedAccelerometer(_accelerometer, WindowsPerPoll * windowSamples);
         var store = new InMemoryPersistentStore();
 
         // The config a provisioned node finds in its flash at first boot (`retrosense node provision` writes it there).
         store.Write(SensorNode.ConfigKey, configMessage, configLength);
-        _transport = new MqttNodeTransport(new MqttNodeTransportOptions(broker, identity.Tenant + "-" + identity.Site + "-" + identity.NodeId), log);
+        _transport = new MqttNodeTransport(transport, log);
         Node = new SensorNode(
             identity,
             clock,
-            _accelerometer,
+            _boundedAccelerometer,
             new SimulatedEnvironmentSensor(machine, clock),
             new CountingMessageTransport(_transport, counters),
             store,
@@ -59,7 +64,11 @@ internal sealed class SimulatedFleetNode : IDisposable
     public void Start() => _runner.Start();
 
     /// <summary>One turn of the node's main loop: birth after a (re)connect, then samples, windows, reports and the queue.</summary>
-    public void Poll() => _runner.PollOnce();
+    public void Poll()
+    {
+        _boundedAccelerometer.BeginPoll();
+        _runner.PollOnce();
+    }
 
     /// <summary>Stops like retrosense-node: disconnects with the will, so the broker publishes the node's death message.</summary>
     public void Dispose() => _runner.Dispose();

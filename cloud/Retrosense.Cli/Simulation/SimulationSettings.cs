@@ -13,7 +13,9 @@ internal sealed record SimulationSettings(
     TimeSpan? Duration,
     double? TotalMessagesPerSecond,
     double TimeScale,
-    int Seed)
+    int Seed,
+    int WorkerCount,
+    IReadOnlyDictionary<string, string>? Credentials = null)
 {
     /// <summary>Node id of the fleet's <paramref name="index"/>-th node (0-based): node-001, node-002, ….</summary>
     public static string NodeId(int index) => "node-" + (index + 1).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
