@@ -161,6 +161,60 @@ public sealed class EmbeddedBrokerTests : IAsyncLifetime
         Assert.Equal(2, Totals.MessagesStored);
     }
 
+    [Fact]
+    public async Task A_will_is_stored_as_the_nodes_death_when_its_connection_drops_without_a_disconnect()
+    {
+        // A real client that dies as a powered-off node does: mosquitto_sub holding a will is killed, so the broker
+        // sees the TCP connection end without DISCONNECT and must publish (and we must ingest) the will.
+        var mosquittoSub = new[] { "/usr/bin/mosquitto_sub", "/usr/local/bin/mosquitto_sub" }.FirstOrDefault(File.Exists);
+        if (mosquittoSub is null)
+        {
+            RequiredService.SkipOrFail("mosquitto_sub is not installed (Debian package mosquitto-clients)");
+            return;
+        }
+
+        var deathTopic = TopicPath.Build(ServerTestFleet.Tenant, ServerTestFleet.Site, ServerTestFleet.Asset, "n-001", MessageKind.Death);
+        var configTopic = TopicPath.Build(ServerTestFleet.Tenant, ServerTestFleet.Site, ServerTestFleet.Asset, "n-001", MessageKind.Config);
+        var death = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $$"""{"schema":1,"kind":"death","node":"n-001","boot":7,"seq":0,"ts":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}},"time_quality":"synced","historical":false,"fw":"0.1.0"}""");
+        // stdbuf: mosquitto_sub block-buffers its piped stdout, which would hold the CONNACK line back.
+        var start = new ProcessStartInfo("stdbuf") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[]
+        {
+            "-oL", mosquittoSub, "-h", _broker.Host, "-p", _broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-V", "mqttv5",
+            "-d", "-i", "n-001-will", "-u", "acme:n-001", "-P", _passwordOfNode1, "-q", "1", "-t", configTopic,
+            "--will-topic", deathTopic, "--will-payload", death, "--will-qos", "1",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var node = Process.Start(start)!;
+        var store = _server.Services.GetRequiredService<ReportingStore>();
+        // -d prints the CONNACK, so the kill below cannot come before the broker accepted the node (and its will).
+        using var connectTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        string? line;
+        while ((line = await node.StandardOutput.ReadLineAsync(connectTimeout.Token)) is not null && !line.Contains("CONNACK", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.NotNull(line);
+        node.Kill();
+        await node.WaitForExitAsync();
+
+        var storedBy = DateTime.UtcNow.AddSeconds(20);
+        NodeActivity? activity;
+        while ((activity = (await store.Ingestion.ListNodeActivityAsync()).SingleOrDefault(a => a.NodeId == "n-001")) is null)
+        {
+            Assert.True(DateTime.UtcNow < storedBy, "the will was not stored within 20 s");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(MessageKind.Death, activity.LastKind);
+        Assert.Equal(7, activity.LastBoot);
+        Assert.Equal(1, Totals.MessagesStored);
+    }
+
     private static MqttApplicationMessage Message(string topic, byte[] payload) => new MqttApplicationMessageBuilder()
         .WithTopic(topic)
         .WithPayload(payload)
