@@ -81,12 +81,10 @@ internal sealed partial class EmbeddedMqttBroker : IHostedService, IBrokerEndpoi
                 .WithClientCertificate(AcceptAnyClientCertificate);
         }
 
+        // ClientCertificateRequired makes SslStream send a CertificateRequest, without which no client offers its
+        // certificate at all; AcceptAnyClientCertificate also accepts a client that sends none, so password logins over
+        // TLS stay possible: a certificate is asked for, not required.
         var serverOptions = builder.Build();
-        if (serverOptions.TlsEndpointOptions.IsEnabled)
-        {
-            // Password logins over TLS stay possible: a certificate is asked for, not required.
-            serverOptions.TlsEndpointOptions.ClientCertificateRequired = false;
-        }
 
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += _authenticator.ValidateAsync;
