@@ -16,44 +16,17 @@ namespace Retrosense.Storage.Tests.Ingestion;
 /// The ingestion store's behaviour, written once and run against every adapter: golden messages in, exactly-once by
 /// (tenant, node, boot, seq), reads in message-time order, quarantine, and migration 0002 over 0001.
 /// </summary>
-public abstract class IngestionStoreTests : IAsyncLifetime
+public abstract class IngestionStoreTests : StoreTestBase
 {
-    /// <summary>The store's clock (receive times); a whole millisecond so it survives both databases exactly.</summary>
-    protected static readonly DateTimeOffset ReceivedAt = new(2026, 3, 2, 1, 2, 3, 456, TimeSpan.Zero);
-
-    private readonly StoreBackend _backend;
+    /// <summary>The store's clock (receive times).</summary>
+    protected static readonly DateTimeOffset ReceivedAt = Start;
 
     protected IngestionStoreTests(StoreBackend backend)
+        : base(backend)
     {
-        _backend = backend;
     }
-
-    protected ManualTimeProvider Clock { get; } = new(ReceivedAt);
-
-    protected ReportingStoreOptions Options { get; private set; } = null!;
-
-    protected ReportingStore Store { get; private set; } = null!;
 
     protected IIngestionStore Ingestion => Store.Ingestion;
-
-    protected StoreBackend Backend => _backend;
-
-    public async ValueTask InitializeAsync()
-    {
-        Options = await _backend.CreateEmptyStoreAsync(Clock);
-        Store = await ReportingStoreFactory.OpenAsync(Options, TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Store != null)
-        {
-            await Store.DisposeAsync();
-        }
-
-        await _backend.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public async Task Every_Golden_Message_Is_Stored_Once_With_Its_Kind_Rows()
@@ -223,7 +196,7 @@ public abstract class IngestionStoreTests : IAsyncLifetime
     [Fact]
     public async Task Migration_0002_Applies_On_Top_Of_0001_And_Keeps_The_Registry()
     {
-        var fresh = await _backend.CreateEmptyStoreAsync(Clock);
+        var fresh = await Backend.CreateEmptyStoreAsync(Clock);
         var catalog = MigrationCatalog.For(fresh.Kind);
         Assert.Equal("ingestion", catalog.Single(migration => migration.Version == 2).Name);
         await using (var dialect = await OpenDialectAsync(fresh))
@@ -232,7 +205,7 @@ public abstract class IngestionStoreTests : IAsyncLifetime
             Assert.Equal([1], onlyFirst.AppliedVersions);
         }
 
-        await _backend.ExecuteSqlAsync(fresh, $"INSERT INTO tenants (tenant_id, display_name, created_at) VALUES ('kept', 'Kept', {_backend.NowExpression})");
+        await Backend.ExecuteSqlAsync(fresh, $"INSERT INTO tenants (tenant_id, display_name, created_at) VALUES ('kept', 'Kept', {Backend.NowExpression})");
 
         var upgrade = await ReportingStoreFactory.MigrateAsync(fresh);
         var again = await ReportingStoreFactory.MigrateAsync(fresh);
@@ -240,12 +213,9 @@ public abstract class IngestionStoreTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(2, catalog[^1].Version - 1), upgrade.AppliedVersions);
         Assert.Empty(again.AppliedVersions);
         Assert.Equal(catalog[^1].Version, again.SchemaVersion);
-        Assert.Equal(1L, Convert.ToInt64(await _backend.QueryScalarAsync(fresh, "SELECT count(*) FROM tenants WHERE tenant_id = 'kept'"), CultureInfo.InvariantCulture));
-        Assert.Equal(0L, Convert.ToInt64(await _backend.QueryScalarAsync(fresh, "SELECT count(*) FROM node_messages"), CultureInfo.InvariantCulture));
+        Assert.Equal(1L, Convert.ToInt64(await Backend.QueryScalarAsync(fresh, "SELECT count(*) FROM tenants WHERE tenant_id = 'kept'"), CultureInfo.InvariantCulture));
+        Assert.Equal(0L, Convert.ToInt64(await Backend.QueryScalarAsync(fresh, "SELECT count(*) FROM node_messages"), CultureInfo.InvariantCulture));
     }
-
-    protected async Task<long> CountAsync(string table, string? where = null) =>
-        Convert.ToInt64(await Backend.QueryScalarAsync(Options, "SELECT count(*) FROM " + table + (where is null ? string.Empty : " WHERE " + where)), CultureInfo.InvariantCulture);
 
     private static void AssertSameAxis(AxisFeaturesWire sent, AxisFeaturesWire stored)
     {
