@@ -58,10 +58,14 @@ internal sealed class SqliteDialect : StoreDialect
 
     /// <summary>
     /// Small on purpose: Microsoft.Data.Sqlite binds each parameter by name through sqlite3_bind_parameter_index, which
-    /// scans the statement's parameter list, so binding n parameters costs n²/2 name comparisons. 2,400 parameters per
-    /// statement made a 500-message batch slower than one row per statement; 400 measured fastest (1,000: slower again).
+    /// scans the statement's parameter list (sqlite3VListNameToNum, one strncmp per entry), so binding n parameters costs
+    /// n²/2 name comparisons. perf on the running server (ingest benchmark, 2026-11-27) put 23% of its CPU samples in that
+    /// scan (strncmp 18.7%, sqlite3VListNameToNum 4.3%) at 400 parameters per statement, 1.6% at 20. 20 keeps one
+    /// telemetry message (node_messages row; its 3 telemetry_features rows) per statement and two rollup or activity rows.
+    /// Store alone (Ten_Thousand test, batches of 500, same hour, load 20–75): 4,148–6,052 messages per CPU-second at
+    /// 400, 4,954–7,813 at 20 (1 parameter, i.e. one row per statement: 4,806–5,334; 48: 4,845–4,967).
     /// </summary>
-    public override int ParametersPerStatement => 400;
+    public override int ParametersPerStatement => 20;
 
     public override string Location => "SQLite file " + FilePath;
 
