@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Microsoft.Extensions.Configuration;
+using Retrosense.Platform.Retention;
 using Retrosense.Storage;
 
 namespace Retrosense.Server;
@@ -149,6 +150,8 @@ public static class ServerOptionsParser
 
         return new ServerOptions
         {
+            NodeOfflineAfter = TimeSpan.FromSeconds(ParseCount("Retrosense:NodeOfflineAfterSeconds", section["NodeOfflineAfterSeconds"], 180, minimum: 1)),
+            Retention = ParseRetention(section.GetSection("Retention")),
             Urls = urls,
             MqttPort = mqttPort,
             MqttTlsPort = mqttTlsPort,
@@ -167,6 +170,38 @@ public static class ServerOptionsParser
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()
         .Build();
+
+    /// <summary>
+    /// <c>Retrosense:Retention:*Days</c> settings over <see cref="RetentionPolicy"/>'s defaults; a value under a
+    /// minimum (usage events: three years) is refused naming its key.
+    /// </summary>
+    private static RetentionPolicy ParseRetention(IConfigurationSection retention)
+    {
+        var defaults = new RetentionPolicy();
+        int Days(string name, int fallback, int minimum = 1) => ParseCount("Retrosense:Retention:" + name, retention[name], fallback, minimum);
+        return new RetentionPolicy(
+            Days(nameof(RetentionPolicy.RawTelemetryDays), defaults.RawTelemetryDays),
+            Days(nameof(RetentionPolicy.MinuteRollupDays), defaults.MinuteRollupDays),
+            Days(nameof(RetentionPolicy.HourRollupDays), defaults.HourRollupDays),
+            Days(nameof(RetentionPolicy.QuarantineDays), defaults.QuarantineDays),
+            Days(nameof(RetentionPolicy.ClearedAlarmDays), defaults.ClearedAlarmDays),
+            Days(nameof(RetentionPolicy.UsageEventDays), defaults.UsageEventDays, RetentionPolicy.MinimumUsageEventDays));
+    }
+
+    private static int ParseCount(string key, string? text, int fallback, int minimum)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
+        {
+            throw new ServerOptionsException(string.Create(CultureInfo.InvariantCulture, $"{key} '{text}' must be a whole number of at least {minimum}"));
+        }
+
+        return value;
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

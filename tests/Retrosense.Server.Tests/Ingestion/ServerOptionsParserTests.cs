@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
+using Retrosense.Platform.Retention;
 using Retrosense.Storage;
 
 namespace Retrosense.Server.Tests.Ingestion;
@@ -107,6 +108,38 @@ public sealed class ServerOptionsParserTests
         var failure = Assert.Throws<ServerOptionsException>(() => ServerOptionsParser.Parse([], settings));
 
         Assert.Contains("Retrosense:Demo", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Retention_and_the_offline_timeout_come_from_settings()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Retrosense:NodeOfflineAfterSeconds"] = "600",
+            ["Retrosense:Retention:RawTelemetryDays"] = "30",
+            ["Retrosense:Retention:UsageEventDays"] = "2000",
+        }).Build();
+
+        var options = ServerOptionsParser.Parse([], settings);
+
+        Assert.Equal(TimeSpan.FromMinutes(10), options.NodeOfflineAfter);
+        Assert.Equal(30, options.Retention.RawTelemetryDays);
+        Assert.Equal(2000, options.Retention.UsageEventDays);
+        Assert.Equal(new RetentionPolicy().HourRollupDays, options.Retention.HourRollupDays);
+    }
+
+    [Theory]
+    [InlineData("Retrosense:Retention:UsageEventDays", "365")]
+    [InlineData("Retrosense:Retention:RawTelemetryDays", "0")]
+    [InlineData("Retrosense:Retention:QuarantineDays", "ninety")]
+    [InlineData("Retrosense:NodeOfflineAfterSeconds", "-5")]
+    public void A_retention_or_offline_setting_out_of_range_names_its_key(string key, string value)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        var error = Assert.Throws<ServerOptionsException>(() => ServerOptionsParser.Parse([], settings));
+
+        Assert.StartsWith(key + " '" + value + "'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
