@@ -10,6 +10,7 @@ using Retrosense.Contracts;
 using Retrosense.Node.Configuration;
 using Retrosense.Platform.Ingestion;
 using Retrosense.Platform.Registry;
+using Retrosense.Platform.Retention;
 using Retrosense.Storage;
 
 namespace Retrosense.Server.Tests.Api;
@@ -64,6 +65,10 @@ public sealed class ApiTestServer : IAsyncLifetime
             MqttPort = 0,
             DemoEnabled = false,
             DataDirectory = _directory,
+
+            // The seeded windows have fixed dates (January 2026) so the assertions can name them; the server's retention
+            // run at start must not race the seeding and delete them as older than the default 90 days.
+            Retention = new RetentionPolicy(RawTelemetryDays: 36_500),
         });
         Http = new HttpClient { BaseAddress = Server.HttpAddress };
         await SeedAsync();
