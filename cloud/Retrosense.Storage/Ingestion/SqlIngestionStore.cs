@@ -197,11 +197,7 @@ internal sealed class SqlIngestionStore : IIngestionStore
             + "LEFT JOIN environment_readings e ON e.message_id = m.message_id "
             + "WHERE m.tenant_id = @tenant AND m.asset_id = @asset AND m.kind = 'telemetry' AND m.ts >= @from AND m.ts < @to "
             + "ORDER BY m.ts, m.node_id, m.boot, m.seq LIMIT @limit";
-        AddText(command, "@tenant", tenantId);
-        AddText(command, "@asset", assetId);
-        _dialect.AddInstant(command, "@from", fromUtc);
-        _dialect.AddInstant(command, "@to", toUtc);
-        StoreDialect.AddParameter(command, "@limit", DbType.Int32, limit);
+        AddMessageRangeParameters(command, tenantId, assetId, fromUtc, toUtc, limit);
         var list = new List<StoredTelemetryWindow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -238,6 +234,16 @@ internal sealed class SqlIngestionStore : IIngestionStore
         return list;
     }
 
+    /// <summary>The parameters of a message-time range read: @tenant, @asset (null when not filtered), @from, @to, @limit.</summary>
+    private void AddMessageRangeParameters(DbCommand command, string tenantId, string? assetId, DateTimeOffset fromUtc, DateTimeOffset toUtc, int limit)
+    {
+        AddText(command, "@tenant", tenantId);
+        AddText(command, "@asset", assetId);
+        _dialect.AddInstant(command, "@from", fromUtc);
+        _dialect.AddInstant(command, "@to", toUtc);
+        StoreDialect.AddParameter(command, "@limit", DbType.Int32, limit);
+    }
+
     public async Task<IReadOnlyList<StoredAlarm>> ListAlarmsAsync(string tenantId, string? assetId, DateTimeOffset fromUtc, DateTimeOffset toUtc, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
@@ -251,11 +257,7 @@ internal sealed class SqlIngestionStore : IIngestionStore
             + "WHERE m.tenant_id = @tenant AND m.kind = 'alarm' AND m.ts >= @from AND m.ts < @to "
             + (assetId is null ? string.Empty : "AND m.asset_id = @asset ")
             + "ORDER BY m.ts, m.node_id, m.boot, m.seq LIMIT @limit";
-        AddText(command, "@tenant", tenantId);
-        AddText(command, "@asset", assetId);
-        _dialect.AddInstant(command, "@from", fromUtc);
-        _dialect.AddInstant(command, "@to", toUtc);
-        StoreDialect.AddParameter(command, "@limit", DbType.Int32, limit);
+        AddMessageRangeParameters(command, tenantId, assetId, fromUtc, toUtc, limit);
         var list = new List<StoredAlarm>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
