@@ -41,6 +41,18 @@ public static class ModelTrainer
         var split = DataSplitter.HoldOut(frame, request.HoldOutFraction, request.Seed, request.Folds);
         var folds = DataSplitter.Folds(frame, split.FitRows, request.Folds, request.Seed);
         var candidates = TrainerCatalog.For(request.Task, frame.Schema.Features.Count, request.Seed);
+        if (request.Trainers is { Count: > 0 } wanted)
+        {
+            var known = candidates.Select(candidate => candidate.Trainer).Distinct(StringComparer.Ordinal).ToArray();
+            var unknown = wanted.Where(name => !known.Contains(name, StringComparer.OrdinalIgnoreCase)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new ArgumentException($"unknown trainer {string.Join(", ", unknown.Select(name => $"'{name}'"))} for a {TrainingTaskNames.NameOf(request.Task)} model: use {string.Join(", ", known)}", nameof(request));
+            }
+
+            candidates = candidates.Where(candidate => wanted.Contains(candidate.Trainer, StringComparer.OrdinalIgnoreCase)).ToArray();
+        }
+
         var searchable = request.Task != TrainingTask.Anomaly || frame.HasLabel;
         if (!searchable)
         {
@@ -138,10 +150,7 @@ public static class ModelTrainer
         var scoreWatch = Stopwatch.StartNew();
         var heldOutOutputs = ModelScoring.Score(finalModel, heldOutView, request.Task);
         scoreWatch.Stop();
-        var heldOut = frame.HasLabel
-            ? ModelEvaluation.Evaluate(frame, heldOutRows, heldOutOutputs, threshold)
-            : ModelEvaluation.Evaluate(frame, heldOutRows, heldOutOutputs, threshold);
-        heldOut = heldOut with
+        var heldOut = ModelEvaluation.Evaluate(frame, heldOutRows, heldOutOutputs, threshold) with
         {
             TrainSeconds = fitWatch.Elapsed.TotalSeconds,
             PredictionsPerSecond = heldOutRows.Length / Math.Max(scoreWatch.Elapsed.TotalSeconds, 1e-9),
@@ -171,6 +180,10 @@ public static class ModelTrainer
             TimeColumn = request.TimeColumn is null ? null : table.ColumnNames[table.ColumnIndex(request.TimeColumn)],
         };
     }
+
+    /// <summary>The trainer names the search can use for <paramref name="task"/> (for <see cref="TrainingRequest.Trainers"/>).</summary>
+    public static IReadOnlyList<string> TrainerNames(TrainingTask task) =>
+        TrainerCatalog.For(task, featureCount: 4, seed: 0).Select(candidate => candidate.Trainer).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The metric the search ranks candidates by: threshold-free where possible, robust to class imbalance.</summary>
     public static string SelectionMetricName(TrainingTask task) => task switch

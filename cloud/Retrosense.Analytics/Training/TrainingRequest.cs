@@ -19,6 +19,9 @@ public sealed record TrainingRequest(TrainingTask Task, string? LabelColumn)
 
     public string? TimeColumn { get; init; }
 
+    /// <summary>Only these trainers of the catalog (by name, any case, e.g. "LightGbm"); null: all of the task's.</summary>
+    public IReadOnlyList<string>? Trainers { get; init; }
+
     public int Seed { get; init; } = DefaultSeed;
 
     public int Folds { get; init; } = DefaultFolds;

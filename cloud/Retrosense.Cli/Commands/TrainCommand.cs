@@ -30,6 +30,7 @@ internal sealed class TrainCommand
     private readonly Option<string> _out = new("--out") { Description = "Folder to write the model package into", Required = true };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of every split and trainer", DefaultValueFactory = _ => TrainingRequest.DefaultSeed };
     private readonly Option<int> _folds = new("--folds") { Description = "Cross-validation folds, 2 to 10", DefaultValueFactory = _ => TrainingRequest.DefaultFolds };
+    private readonly Option<string[]> _trainers = new("--trainers") { Description = "Only these trainers (comma-separated or repeated), e.g. LightGbm,FastTree; default: all of the task's", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string?> _by = new("--by") { Description = "Who trains the model (default: the OS user)" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the package metadata (model.json) as JSON" };
 
@@ -39,7 +40,7 @@ internal sealed class TrainCommand
         _stderr = stderr;
         Command = new Command(Name, "Train a model from a CSV file: cross-validated search over trainers, held-out metrics, a model package")
         {
-            _data, _task, _label, _features, _group, _time, _out, _seed, _folds, _by, _json,
+            _data, _task, _label, _features, _group, _time, _out, _seed, _folds, _trainers, _by, _json,
         };
         Command.SetAction(Execute);
     }
@@ -80,6 +81,14 @@ internal sealed class TrainCommand
             throw new CliInputException($"--folds must be 2 to 10, got {folds}");
         }
 
+        var trainers = (parseResult.GetValue(_trainers) ?? []).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        var known = ModelTrainer.TrainerNames(task);
+        var unknown = trainers.Where(name => !known.Contains(name, StringComparer.OrdinalIgnoreCase)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new CliInputException($"unknown --trainers {string.Join(", ", unknown)} for --task {TrainingTaskNames.NameOf(task)}: use {string.Join(", ", known)}");
+        }
+
         var group = parseResult.GetValue(_group);
         var time = parseResult.GetValue(_time);
         var outDirectory = parseResult.GetValue(_out)!;
@@ -96,6 +105,7 @@ internal sealed class TrainCommand
             TimeColumn = time,
             Seed = parseResult.GetValue(_seed),
             Folds = folds,
+            Trainers = trainers.Length > 0 ? trainers : null,
         };
 
         var result = ModelTrainer.Train(table, request, new TrainingProgressWriter(_stderr, $"{CliApp.Name} {Name}"));
