@@ -14,8 +14,8 @@ namespace Retrosense.Analytics.Packages;
 
 /// <summary>
 /// A model package: a folder holding <c>model.zip</c> (the ML.NET pipeline, feature transforms included, so it reads
-/// raw table columns), <c>model.json</c> (<see cref="ModelPackageMetadata"/>) and, where ML.NET can export it,
-/// <c>model.onnx</c>. Loading checks the model file's hash and that its input columns are the ones the metadata lists.
+/// raw table columns), <c>model.json</c> (<see cref="ModelPackageMetadata"/>) and, where ML.NET's converter can export
+/// the pipeline, <c>model.onnx</c> (else <c>onnx_unavailable</c> in the metadata says why). Loading checks the model file's hash and that its input columns are the ones the metadata lists.
 /// Scoring is thread-safe: every call makes its own views over the shared, immutable model.
 /// </summary>
 public sealed class ModelPackage
@@ -49,6 +49,7 @@ public sealed class ModelPackage
         var ml = new MLContext(result.Seed);
         ml.Model.Save(result.Model, result.InputSchema, modelPath);
 
+        var onnxProblem = OnnxExport.TryWrite(result, directory);
         var metadata = new ModelPackageMetadata
         {
             Schema = result.Schema,
@@ -69,6 +70,8 @@ public sealed class ModelPackage
             CreatedBy = createdBy,
             MlNetVersion = MlNetVersion(),
             ModelSha256 = Sha256Of(modelPath),
+            OnnxFile = onnxProblem is null ? OnnxExport.FileName : null,
+            OnnxUnavailable = onnxProblem,
         };
         File.WriteAllText(Path.Combine(directory, MetadataFileName), JsonSerializer.Serialize(metadata, ModelPackageJsonContext.Default.ModelPackageMetadata));
         return metadata;

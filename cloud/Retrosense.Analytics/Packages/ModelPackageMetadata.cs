@@ -79,4 +79,9 @@ public sealed record ModelPackageMetadata
     [JsonPropertyName("onnx_file")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OnnxFile { get; init; }
+
+    /// <summary>Why there is no ONNX export, when there is none.</summary>
+    [JsonPropertyName("onnx_unavailable")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OnnxUnavailable { get; init; }
 }
