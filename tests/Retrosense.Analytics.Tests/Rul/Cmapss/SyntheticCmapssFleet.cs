@@ -29,7 +29,7 @@ internal static class SyntheticCmapssFleet
     /// <summary>Wear indicator: ≈ 0 early in life, 1 at failure.</summary>
     public static double Wear(int remainingCycles) => Math.Exp(-remainingCycles / 40.0);
 
-    /// <summary>Train text (units run to failure), test text (units cut short) and the RUL text for the test units.</summary>
+    /// <summary>Train text (units run to failure), test text (units cut 5–100 cycles before failure) and the RUL text for the test units.</summary>
     public static (string Train, string Test, string Rul) Generate(int trainUnits, int testUnits, int seed)
     {
         var random = new Random(seed);
@@ -45,7 +45,8 @@ internal static class SyntheticCmapssFleet
         for (var unit = 1; unit <= testUnits; unit++)
         {
             var life = random.Next(120, 260);
-            var observed = random.Next(40, life - 5);
+            // Cut 5–100 cycles before failure: inside the 125-cycle cap, where wear is visible and the RUL is learnable.
+            var observed = random.Next(life - 100, life - 5);
             AppendUnit(test, unit, life, observed, random);
             rul.Append(CultureInfo.InvariantCulture, $"{life - observed} \n");
         }
