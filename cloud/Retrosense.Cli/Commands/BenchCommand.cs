@@ -16,6 +16,7 @@ internal sealed class BenchCommand
         Command = new Command(Name, "Train and score the predictive-maintenance models on a public dataset and print their metrics as JSON");
         _ = stdout;
         _ = stderr;
+        Command.Subcommands.Add(new BenchCmapssCommand(stdout, stderr).Command);
     }
 
     public Command Command { get; }
