@@ -43,4 +43,7 @@ public sealed class BearingFeatureRow
 
     /// <summary>ln(envelope at BPFI / envelope at BPFO): which race the impacts come from.</summary>
     public float LogBpfiOverBpfo { get; set; }
+
+    /// <summary>ln(envelope at BSF harmonics / the stronger of BPFO and BPFI): a rolling-element defect against the races.</summary>
+    public float LogBsfOverStrongerRace { get; set; }
 }

@@ -32,6 +32,7 @@ public static class BearingFeatures
         nameof(BearingFeatureRow.LogBsfOverEnvelope),
         nameof(BearingFeatureRow.LogFtfOverEnvelope),
         nameof(BearingFeatureRow.LogBpfiOverBpfo),
+        nameof(BearingFeatureRow.LogBsfOverStrongerRace),
     ];
 
     /// <summary>
@@ -79,6 +80,7 @@ public static class BearingFeatures
             LogBsfOverEnvelope = LogRatio(axis.EnvelopeBsfG!.Value, envelope),
             LogFtfOverEnvelope = LogRatio(axis.EnvelopeFtfG!.Value, envelope),
             LogBpfiOverBpfo = LogRatio(Math.Max(bpfi, SmallestRatio * envelope), Math.Max(bpfo, SmallestRatio * envelope)),
+            LogBsfOverStrongerRace = LogRatio(Math.Max(axis.EnvelopeBsfG!.Value, SmallestRatio * envelope), Math.Max(Math.Max(bpfo, bpfi), SmallestRatio * envelope)),
         };
     }
 

@@ -24,7 +24,7 @@ public sealed record BearingNodeSettings
     public double SampleRateHz { get; init; } = 12_000;
 
     /// <summary>Samples per window, a power of two.</summary>
-    public int WindowSamples { get; init; } = 2048;
+    public int WindowSamples { get; init; } = 4096;
 
     /// <summary>Lower edge of the envelope band, in Hz.</summary>
     public double EnvelopeBandLowHz { get; init; } = 1_500;
