@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Retrosense.Analytics.Bearings;
 
@@ -163,7 +164,7 @@ internal sealed class BenchBearingCommand
     internal static string ToJson(BearingBenchmarkResult result, string? savedTo)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             var report = result.Report;
             var node = result.NodeSettings;
