@@ -159,7 +159,7 @@ internal sealed class CalibratedBinaryRiskClassifier
 
     private static EstimatorChain<BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>>> BuildPipeline(
         MLContext ml, string labelColumn, FailureRiskTrainingOptions options) =>
-        ml.Transforms.Concatenate(FeaturesColumn, [.. FailureRiskFeatures.Names])
+        ml.Transforms.Concatenate(FeaturesColumn, [.. FailureRiskFeatures.NamesFor(options)])
             .Append(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
                 LabelColumnName = labelColumn,

@@ -37,6 +37,9 @@ internal sealed class FailureRiskFeatureRow
     [ColumnName("temperature_difference_k")]
     public float TemperatureDifferenceKelvin { get; set; }
 
+    [ColumnName("heat_dissipation_margin_k")]
+    public float HeatDissipationMarginKelvin { get; set; }
+
     [ColumnName("mechanical_power_w")]
     public float MechanicalPowerWatts { get; set; }
 

@@ -100,7 +100,7 @@ public sealed class FailureRiskModel
         ArgumentOutOfRangeException.ThrowIfNegative(topContributorCount);
         var row = FailureRiskFeatures.ToRow(run);
         var (probability, contributions) = _machineFailure.Explain(row);
-        var values = FeatureValues(row);
+        var values = FeatureValues(row, FeatureNames);
         var topContributors = contributions
             .Select((contribution, slot) => new FeatureContribution(FeatureNames[slot], values[slot], contribution))
             .Where(contributor => contributor.Contribution != 0)
@@ -160,10 +160,25 @@ public sealed class FailureRiskModel
         return _machineFailure.PermutationImportance(_ml.Data.LoadFromEnumerable(labelledRuns.Select(FailureRiskFeatures.ToRow)), permutationCount);
     }
 
-    private static float[] FeatureValues(FailureRiskFeatureRow row) =>
-    [
-        row.QualityLow, row.QualityMedium, row.QualityHigh, row.AirTemperatureKelvin, row.ProcessTemperatureKelvin,
-        row.RotationalSpeedRpm, row.TorqueNewtonMetres, row.ToolWearMinutes, row.TemperatureDifferenceKelvin,
-        row.MechanicalPowerWatts, row.WearTorqueMinuteNewtonMetres, row.OverstrainFraction,
-    ];
+    /// <summary>The row's values in the order of the trained feature vector, read by slot name.</summary>
+    private static float[] FeatureValues(FailureRiskFeatureRow row, IReadOnlyList<string> featureNames)
+    {
+        var byName = new Dictionary<string, float>(StringComparer.Ordinal)
+        {
+            ["quality_low"] = row.QualityLow,
+            ["quality_medium"] = row.QualityMedium,
+            ["quality_high"] = row.QualityHigh,
+            ["air_temperature_k"] = row.AirTemperatureKelvin,
+            ["process_temperature_k"] = row.ProcessTemperatureKelvin,
+            ["rotational_speed_rpm"] = row.RotationalSpeedRpm,
+            ["torque_nm"] = row.TorqueNewtonMetres,
+            ["tool_wear_min"] = row.ToolWearMinutes,
+            ["temperature_difference_k"] = row.TemperatureDifferenceKelvin,
+            ["heat_dissipation_margin_k"] = row.HeatDissipationMarginKelvin,
+            ["mechanical_power_w"] = row.MechanicalPowerWatts,
+            ["wear_torque_min_nm"] = row.WearTorqueMinuteNewtonMetres,
+            ["overstrain_fraction"] = row.OverstrainFraction,
+        };
+        return [.. featureNames.Select(name => byName[name])];
+    }
 }

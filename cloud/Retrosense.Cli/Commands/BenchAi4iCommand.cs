@@ -29,6 +29,7 @@ internal sealed class BenchAi4iCommand
     private readonly Option<int> _minimumLeafRows = new("--min-leaf-rows") { Description = "Fewest training rows in a leaf", DefaultValueFactory = _ => new FailureRiskTrainingOptions().MinimumExampleCountPerLeaf };
     private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Boosting learning rate", DefaultValueFactory = _ => new FailureRiskTrainingOptions().LearningRate };
     private readonly Option<bool> _unbalancedSets = new("--unbalanced-sets") { Description = "Use FastTree's class re-weighting (UnbalancedSets)" };
+    private readonly Option<bool> _withoutHeatMargin = new("--without-heat-margin") { Description = "Leave out heat_dissipation_margin_k (see the FailureRisk README: a rounding quirk of the file)" };
     private readonly Option<int> _folds = new("--folds") { Description = "Cross-validation folds of the training part for calibration and threshold", DefaultValueFactory = _ => new FailureRiskTrainingOptions().CalibrationFolds };
     private readonly Option<string> _calibration = new("--calibration") { Description = "platt or isotonic", DefaultValueFactory = _ => "platt" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the report as JSON" };
@@ -39,7 +40,7 @@ internal sealed class BenchAi4iCommand
         _stderr = stderr;
         Command = new Command(Name, "Failure risk on AI4I 2020: machine failure and failure modes, calibrated and explained")
         {
-            _data, _seed, _trees, _leaves, _minimumLeafRows, _learningRate, _unbalancedSets, _folds, _calibration, _json,
+            _data, _seed, _trees, _leaves, _minimumLeafRows, _learningRate, _unbalancedSets, _withoutHeatMargin, _folds, _calibration, _json,
         };
         Command.SetAction(Execute);
     }
@@ -108,6 +109,7 @@ internal sealed class BenchAi4iCommand
             MinimumExampleCountPerLeaf = minimumLeafRows,
             LearningRate = learningRate,
             UnbalancedSets = parseResult.GetValue(_unbalancedSets),
+            IncludeHeatDissipationMargin = !parseResult.GetValue(_withoutHeatMargin),
             CalibrationFolds = folds,
             Calibration = calibration,
         };
