@@ -35,7 +35,10 @@ public static class StratifiedSplit
         return ([.. train], [.. test]);
     }
 
-    /// <summary>The fold (0 … folds−1) of every row; each class is dealt round-robin after a seeded shuffle.</summary>
+    /// <summary>
+    /// The fold (0 … folds−1) of every row: each class is dealt round-robin after a seeded shuffle, the second class
+    /// continuing where the first stopped, so folds differ by at most one row in size and in each class.
+    /// </summary>
     public static int[] Folds(IReadOnlyList<bool> labels, int folds, int seed)
     {
         ArgumentNullException.ThrowIfNull(labels);
@@ -46,12 +49,13 @@ public static class StratifiedSplit
 
         var random = new Random(seed);
         var foldOfRow = new int[labels.Count];
+        var dealt = 0;
         foreach (var classValue in new[] { true, false })
         {
-            var members = Shuffled(labels, classValue, random);
-            for (var position = 0; position < members.Length; position++)
+            foreach (var member in Shuffled(labels, classValue, random))
             {
-                foldOfRow[members[position]] = position % folds;
+                foldOfRow[member] = dealt % folds;
+                dealt++;
             }
         }
 
