@@ -65,6 +65,14 @@ public sealed class ReportingStore : IAsyncDisposable
     /// <summary>Deletes what the retention policy no longer keeps, in bounded batches.</summary>
     public IRetentionStore Retention { get; }
 
-    /// <summary>Closes the connection pool.</summary>
-    public ValueTask DisposeAsync() => _dialect.DisposeAsync();
+    /// <summary>Closes the ingestion store's writer connection, then the connection pool.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Ingestion is IAsyncDisposable ingestion)
+        {
+            await ingestion.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _dialect.DisposeAsync().ConfigureAwait(false);
+    }
 }

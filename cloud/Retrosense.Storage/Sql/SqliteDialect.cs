@@ -69,6 +69,8 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string Location => "SQLite file " + FilePath;
 
+    public override bool KeepsWriterConnection => true;
+
     /// <summary>Switches the file to WAL; the journal mode is stored in the file, so once is enough.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -27,6 +27,12 @@ internal abstract class StoreDialect : IAsyncDisposable
     /// </summary>
     public abstract int ParametersPerStatement { get; }
 
+    /// <summary>
+    /// True when the ingestion store should keep one writer connection open with its compiled statements across batches
+    /// (SQLite: a file handle, no server that could drop it); false opens a pooled connection per batch.
+    /// </summary>
+    public virtual bool KeepsWriterConnection => false;
+
     /// <summary>Begins a transaction that holds the write lock from its start (so read-then-write cannot race).</summary>
     public abstract ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
