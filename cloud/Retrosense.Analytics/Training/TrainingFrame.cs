@@ -240,7 +240,15 @@ internal sealed class TrainingFrame
                 spec = new FeatureColumnSpec(name, FeatureKinds.Numeric);
                 return null;
             default:
-                var categories = table.ReadTexts(name).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                var texts = table.ReadTexts(name).OfType<string>().ToArray();
+
+                // A column of numbers with a few words in it is a numeric column with typos, not a category: name the cell.
+                if (texts.Count(text => TabularData.TryParseNumber(text, out _)) * 2 > texts.Length)
+                {
+                    table.ReadDoubles(name);
+                }
+
+                var categories = texts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
                 if (categories.Length > FeatureKinds.MaximumCategories)
                 {
                     var firstText = table.ReadTexts(name).Select((value, row) => (value, row)).First(pair => pair.value is not null && !TabularData.TryParseNumber(pair.value, out _));
