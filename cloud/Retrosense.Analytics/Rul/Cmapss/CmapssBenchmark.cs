@@ -20,7 +20,7 @@ public static class CmapssBenchmark
         var candidates = new List<CmapssModelSettings>();
         foreach (var features in new[] { CmapssFeatureSettings.Short, CmapssFeatureSettings.Long, CmapssFeatureSettings.Longer })
         {
-            foreach (var (leaves, minimumLeaf) in new[] { (15, 100), (31, 200) })
+            foreach (var (leaves, minimumLeaf) in new[] { (15, 100), (31, 200), (7, 50) })
             {
                 candidates.Add(new CmapssModelSettings(features, leaves, 400, 0.03, minimumLeaf, ensembleSize, PiecewiseLinearRulTarget.DefaultCapCycles, threads));
             }
@@ -62,7 +62,7 @@ public static class CmapssBenchmark
         progress?.Report($"trained {chosen.Describe()} in {trainSeconds:F1} s");
 
         var predicted = model.PredictLastCycle(test);
-        var metrics = RulErrorMetrics.Compute(predicted, trueRul);
+        var metrics = Phm08Score.Evaluate(trueRul, predicted);
 
         // Throughput: every cycle of every test unit scored as if it were the latest (features + every member).
         clock.Restart();
