@@ -29,6 +29,26 @@ public static class CmapssBenchmark
         return candidates;
     }
 
+    /// <summary>
+    /// Refuses a test file flying a condition the training file never flew: 3 tolerances is well outside the jitter
+    /// of the recorded settings (&lt; 0.01) and well inside the gap between real conditions.
+    /// </summary>
+    private static void RequireTrainedConditions(OperatingConditionNormalizer normalizer, IReadOnlyList<CmapssUnit> test)
+    {
+        const double MaximumToleranceDistance = 3;
+        foreach (var unit in test)
+        {
+            foreach (var cycle in unit.Cycles)
+            {
+                if (normalizer.ToleranceDistanceToNearestCondition(cycle.Settings) > MaximumToleranceDistance)
+                {
+                    var settings = string.Join(", ", cycle.Settings.Select(value => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)));
+                    throw new CmapssFormatException($"test unit {unit.UnitNumber} cycle {cycle.Cycle}: operational settings ({settings}) match none of the {normalizer.ConditionCount} operating condition(s) of the training file; train and test must come from the same C-MAPSS subset");
+                }
+            }
+        }
+    }
+
     /// <summary>Runs the protocol. <paramref name="candidates"/> with one entry skips the CV.</summary>
     /// <exception cref="CmapssFormatException">The RUL file does not have one value per test unit.</exception>
     public static CmapssBenchmarkResult Run(
@@ -44,6 +64,9 @@ public static class CmapssBenchmark
             throw new CmapssFormatException($"{rulSource}: {trueRul.Count} RUL values for {test.Count} test units; the RUL file needs one line per test unit, in test-file order");
         }
 
+        // Checked before any training: a mismatched subset is bad input and should cost nothing. The model's own
+        // normaliser, fitted later on the same units, finds the same conditions.
+        RequireTrainedConditions(OperatingConditionNormalizer.Fit(training), test);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<CmapssCandidateScore> ranking = [];
         var chosen = candidates[0];
