@@ -118,7 +118,13 @@ internal sealed class BenchCmapssCommand
             json.WriteNumber("units", result.TestUnits);
             json.WriteNumber("rmse", Math.Round(result.Test.Rmse, 4));
             json.WriteNumber("mae", Math.Round(result.Test.Mae, 4));
-            json.WriteNumber("nasa_score", Math.Round(result.Test.NasaScore, 3));
+            json.WriteNumber("nasa_score", Math.Round(result.Test.NasaScore ?? double.NaN, 3));
+            json.WriteNumber("mse", Math.Round(result.Test.Mse, 4));
+            if (result.Test.R2 is { } r2)
+            {
+                json.WriteNumber("r2", Math.Round(r2, 4));
+            }
+
             json.WriteNumber("seed", seed);
             json.WriteNumber("train_seconds", Math.Round(result.TrainSeconds, 3));
             json.WriteNumber("predictions_per_second", Math.Round(result.PredictionsPerSecond, 1));
@@ -179,7 +185,7 @@ internal sealed class BenchCmapssCommand
     {
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C-MAPSS: {result.TrainUnits} training units, {result.TestUnits} test units, {result.OperatingConditions} operating condition(s), sensors kept: {string.Join(' ', result.KeptSensors.Select(s => $"s{s}"))}"));
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen ({(folds == 0 ? "no CV" : $"{folds}-fold grouped CV, {result.CrossValidationSeconds:F1} s")}): {result.Chosen.Describe()}"));
-        _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test at last cycle: rmse {result.Test.Rmse:F3}  mae {result.Test.Mae:F3}  nasa_score {result.Test.NasaScore:F2}"));
+        _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test at last cycle: rmse {result.Test.Rmse:F3}  mae {result.Test.Mae:F3}  nasa_score {result.Test.NasaScore:F2}  r2 {result.Test.R2:F3}"));
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}, train {result.TrainSeconds:F2} s, {result.PredictionsPerSecond:F0} predictions/s over {result.ScoredWindows} windows"));
     }
 

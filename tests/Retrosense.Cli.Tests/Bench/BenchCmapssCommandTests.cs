@@ -77,6 +77,22 @@ public sealed class BenchCmapssCommandTests
         Assert.Contains("3 RUL values for 4 test units", run.StderrLines.Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_test_file_flying_a_condition_the_training_file_never_flew_is_bad_input()
+    {
+        using var folder = new TemporaryCmapssFolder();
+        var (train, test, rul) = SyntheticCmapssFleet.Generate(trainUnits: 6, testUnits: 2, seed: 2);
+        var lines = test.Split('\n');
+        var columns = lines[3].Split(' ');
+        (columns[2], columns[3], columns[4]) = ("60.0000", "0.5000", "80.0");
+        lines[3] = string.Join(' ', columns);
+
+        var run = CliRun.Of("bench", "cmapss", "--train", folder.Write("train.txt", train), "--test", folder.Write("test.txt", string.Join('\n', lines)), "--rul", folder.Write("rul.txt", rul), "--cv-folds", "0", "--ensemble", "1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("test unit 1 cycle 4: operational settings (60, 0.5, 80) match none of the 6 operating condition(s)", run.StderrLines.Single(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--cv-folds", "1", "--cv-folds must be 0 (no CV) or at least 2, got 1")]
     [InlineData("--ensemble", "0", "--ensemble must be 1 … 50, got 0")]

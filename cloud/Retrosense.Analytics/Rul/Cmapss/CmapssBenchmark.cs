@@ -20,13 +20,33 @@ public static class CmapssBenchmark
         var candidates = new List<CmapssModelSettings>();
         foreach (var features in new[] { CmapssFeatureSettings.Short, CmapssFeatureSettings.Long, CmapssFeatureSettings.Longer })
         {
-            foreach (var (leaves, minimumLeaf) in new[] { (15, 100), (31, 200) })
+            foreach (var (leaves, minimumLeaf) in new[] { (15, 100), (31, 200), (7, 50) })
             {
                 candidates.Add(new CmapssModelSettings(features, leaves, 400, 0.03, minimumLeaf, ensembleSize, PiecewiseLinearRulTarget.DefaultCapCycles, threads));
             }
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// Refuses a test file flying a condition the training file never flew: 3 tolerances is well outside the jitter
+    /// of the recorded settings (&lt; 0.01) and well inside the gap between real conditions.
+    /// </summary>
+    private static void RequireTrainedConditions(OperatingConditionNormalizer normalizer, IReadOnlyList<CmapssUnit> test)
+    {
+        const double MaximumToleranceDistance = 3;
+        foreach (var unit in test)
+        {
+            foreach (var cycle in unit.Cycles)
+            {
+                if (normalizer.ToleranceDistanceToNearestCondition(cycle.Settings) > MaximumToleranceDistance)
+                {
+                    var settings = string.Join(", ", cycle.Settings.Select(value => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)));
+                    throw new CmapssFormatException($"test unit {unit.UnitNumber} cycle {cycle.Cycle}: operational settings ({settings}) match none of the {normalizer.ConditionCount} operating condition(s) of the training file; train and test must come from the same C-MAPSS subset");
+                }
+            }
+        }
     }
 
     /// <summary>Runs the protocol. <paramref name="candidates"/> with one entry skips the CV.</summary>
@@ -44,6 +64,9 @@ public static class CmapssBenchmark
             throw new CmapssFormatException($"{rulSource}: {trueRul.Count} RUL values for {test.Count} test units; the RUL file needs one line per test unit, in test-file order");
         }
 
+        // Checked before any training: a mismatched subset is bad input and should cost nothing. The model's own
+        // normaliser, fitted later on the same units, finds the same conditions.
+        RequireTrainedConditions(OperatingConditionNormalizer.Fit(training), test);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<CmapssCandidateScore> ranking = [];
         var chosen = candidates[0];
@@ -62,7 +85,7 @@ public static class CmapssBenchmark
         progress?.Report($"trained {chosen.Describe()} in {trainSeconds:F1} s");
 
         var predicted = model.PredictLastCycle(test);
-        var metrics = RulErrorMetrics.Compute(predicted, trueRul);
+        var metrics = Phm08Score.Evaluate(trueRul, predicted);
 
         // Throughput: every cycle of every test unit scored as if it were the latest (features + every member).
         clock.Restart();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Retrosense.Analytics.Evaluation;
 
 namespace Retrosense.Analytics.Rul.Cmapss;
 
@@ -16,7 +17,7 @@ namespace Retrosense.Analytics.Rul.Cmapss;
 /// <param name="PredictionsPerSecond">Those windows over the wall time of features + ensemble scoring.</param>
 /// <param name="Predictions">Per unit: unit number, predicted and true RUL.</param>
 public sealed record CmapssBenchmarkResult(
-    RulErrorMetrics Test,
+    RegressionMetrics Test,
     int TrainUnits,
     int TestUnits,
     int OperatingConditions,

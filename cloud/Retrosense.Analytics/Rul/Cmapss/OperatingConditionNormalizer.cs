@@ -113,6 +113,17 @@ public sealed class OperatingConditionNormalizer
         return new OperatingConditionNormalizer(centres, means, deviations, kept);
     }
 
+    /// <summary>
+    /// How far <paramref name="settings"/> lie from the nearest condition, in tolerances (≤ 1: inside that condition).
+    /// Far beyond 1 means the data flew a condition the training data never did (e.g. an FD002 test file against an
+    /// FD001 model), where the per-condition statistics mean nothing.
+    /// </summary>
+    public double ToleranceDistanceToNearestCondition(double[] settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return _conditionCentres.Min(centre => ScaledDistance(centre, settings));
+    }
+
     /// <summary>The condition whose centre is nearest to <paramref name="settings"/>.</summary>
     public int ConditionOf(double[] settings) => Nearest(_conditionCentres, settings);
 

@@ -15,10 +15,10 @@ namespace Retrosense.Analytics.Rul.Trend;
 /// <param name="Shape">The curve fitted (Linear or Exponential; Auto is resolved).</param>
 /// <param name="SlopePerHour">Fitted slope: value units per hour (Linear) or growth rate ln(value) per hour (Exponential).</param>
 /// <param name="SlopeTStatistic">Slope over its standard error; "degrading" needs it above the one-sided critical value.</param>
-/// <param name="FittedValueAtLatest">The trend's value at the latest sample, on the indicator's scale.</param>
+/// <param name="FittedValueAtLatest">The trend's value at the latest sample, on the indicator's scale (NaN with <see cref="TrendRulStatus.InsufficientData"/>).</param>
 /// <param name="PointsUsed">Samples in the final fit (after the window, the non-finite values and the outliers are removed).</param>
 /// <param name="OutliersRemoved">Samples dropped as outliers.</param>
-/// <param name="LatestSampleTime">Time of the latest sample: the hours count from here.</param>
+/// <param name="LatestSampleTime">Time of the latest sample: the hours count from here (default when there is no finite sample).</param>
 /// <param name="Explanation">One sentence for a person reading an alarm or a dashboard.</param>
 public sealed record TrendRulEstimate(
     TrendRulStatus Status,

@@ -48,7 +48,7 @@ public static class TrendRulEstimator
         var finite = series.Where(sample => double.IsFinite(sample.Value)).OrderBy(sample => sample.Time).ToList();
         if (finite.Count == 0)
         {
-            return Insufficient(default, 0, "no finite samples");
+            return Insufficient(default, 0, options.ConfidenceLevel, "no finite samples");
         }
 
         var latest = finite[^1].Time;
@@ -67,7 +67,7 @@ public static class TrendRulEstimator
 
         if (recent.Count < options.MinimumPoints)
         {
-            return Insufficient(latest, recent.Count, $"{recent.Count} usable samples in the window, at least {options.MinimumPoints} needed");
+            return Insufficient(latest, recent.Count, options.ConfidenceLevel, $"{recent.Count} usable samples in the window, at least {options.MinimumPoints} needed");
         }
 
         // Hours relative to the latest sample: the latest is at 0, so the crossing time is the remaining time.
@@ -75,7 +75,7 @@ public static class TrendRulEstimator
         var values = recent.Select(sample => sample.Value).ToArray();
         if (hours[^1] - hours[0] <= 0)
         {
-            return Insufficient(latest, recent.Count, "all samples in the window share one timestamp");
+            return Insufficient(latest, recent.Count, options.ConfidenceLevel, "all samples in the window share one timestamp");
         }
 
         var canFitExponential = threshold > 0 && values.All(value => value > 0);
@@ -88,7 +88,7 @@ public static class TrendRulEstimator
 
         if (fit.PointsUsed < options.MinimumPoints)
         {
-            return Insufficient(latest, fit.PointsUsed, $"{fit.PointsUsed} samples left after removing outliers, at least {options.MinimumPoints} needed");
+            return Insufficient(latest, fit.PointsUsed, options.ConfidenceLevel, $"{fit.PointsUsed} samples left after removing outliers, at least {options.MinimumPoints} needed");
         }
 
         var degreesOfFreedom = fit.PointsUsed - 2;
@@ -137,6 +137,6 @@ public static class TrendRulEstimator
 
     private static string Describe(TrendShape shape) => shape == TrendShape.Exponential ? "exponential" : "linear";
 
-    private static TrendRulEstimate Insufficient(DateTimeOffset latest, int points, string why) =>
-        new(TrendRulStatus.InsufficientData, null, null, null, 0, TrendShape.Auto, 0, 0, double.NaN, points, 0, latest, why);
+    private static TrendRulEstimate Insufficient(DateTimeOffset latest, int points, double confidenceLevel, string why) =>
+        new(TrendRulStatus.InsufficientData, null, null, null, confidenceLevel, TrendShape.Auto, 0, 0, double.NaN, points, 0, latest, why);
 }

@@ -3,7 +3,7 @@ using Retrosense.Testing;
 
 namespace Retrosense.Analytics.Tests.Rul.Cmapss;
 
-public sealed class CmapssFd001EndToEndTests
+public sealed class CmapssFd001EndToEndTests(ITestOutputHelper output)
 {
     [Fact]
     public void A_quick_model_on_fd001_predicts_the_official_test_units_far_better_than_the_published_svr_baseline()
@@ -15,6 +15,7 @@ public sealed class CmapssFd001EndToEndTests
         // Quick settings (150 rounds, one member, no CV) keep this to seconds; the benchmark command reports the full figures.
         var result = CmapssBenchmark.Run(training, test, trueRul, "RUL_FD001.txt", [CmapssModelSettings.Quick], folds: 0, seed: 1);
 
+        output.WriteLine($"quick FD001: rmse {result.Test.Rmse:F3}, mae {result.Test.Mae:F3}, nasa_score {result.Test.NasaScore:F1}, train {result.TrainSeconds:F1} s, {result.PredictionsPerSecond:F0} predictions/s");
         Assert.Equal(100, result.TestUnits);
         Assert.Equal(1, result.OperatingConditions);
         // FD001's constant sensors (s1, s5, s10, s16, s18, s19) and the two-valued s6 are dropped.

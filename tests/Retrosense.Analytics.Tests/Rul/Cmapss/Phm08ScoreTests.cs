@@ -3,15 +3,15 @@ using Retrosense.Analytics.Rul.Cmapss;
 
 namespace Retrosense.Analytics.Tests.Rul.Cmapss;
 
-public sealed class RulErrorMetricsTests
+public sealed class Phm08ScoreTests
 {
     [Fact]
     public void Nasa_score_penalises_late_predictions_more_than_early_ones_as_the_phm08_formula_says()
     {
         // Hand-computed: 10 cycles early: exp(10/13) − 1 = 1.158106; 10 cycles late: exp(10/10) − 1 = 1.718282.
-        Assert.Equal(1.158106, RulErrorMetrics.NasaScoreOf(predicted: 10, actual: 20), 6);
-        Assert.Equal(1.718282, RulErrorMetrics.NasaScoreOf(predicted: 30, actual: 20), 6);
-        Assert.Equal(0, RulErrorMetrics.NasaScoreOf(predicted: 20, actual: 20));
+        Assert.Equal(1.158106, Phm08Score.Of(predicted: 10, actual: 20), 6);
+        Assert.Equal(1.718282, Phm08Score.Of(predicted: 30, actual: 20), 6);
+        Assert.Equal(0, Phm08Score.Of(predicted: 20, actual: 20));
     }
 
     [Fact]
@@ -19,18 +19,19 @@ public sealed class RulErrorMetricsTests
     {
         // d = −10, +10, 0, +5: RMSE = √(225/4) = 7.5, MAE = 25/4 = 6.25,
         // score = 1.158106 + 1.718282 + 0 + (exp(0.5) − 1 = 0.648721) = 3.525109.
-        var metrics = RulErrorMetrics.Compute([10, 30, 50, 105], [20, 20, 50, 100]);
+        var metrics = Phm08Score.Evaluate(actual: [20, 20, 50, 100], predicted: [10, 30, 50, 105]);
 
-        Assert.Equal(4, metrics.Count);
+        Assert.Equal(4, metrics.RowCount);
         Assert.Equal(7.5, metrics.Rmse, 10);
         Assert.Equal(6.25, metrics.Mae, 10);
-        Assert.Equal(3.525109, metrics.NasaScore, 5);
+        Assert.Equal(3.525109, metrics.NasaScore!.Value, 5);
+        Assert.Equal(56.25, metrics.Mse, 10);
     }
 
     [Fact]
     public void Mismatched_or_empty_inputs_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => RulErrorMetrics.Compute([1, 2], [1]));
-        Assert.Throws<ArgumentException>(() => RulErrorMetrics.Compute([], []));
+        Assert.Throws<ArgumentException>(() => Phm08Score.Evaluate([1, 2], [1]));
+        Assert.Throws<ArgumentException>(() => Phm08Score.Evaluate([], []));
     }
 }
