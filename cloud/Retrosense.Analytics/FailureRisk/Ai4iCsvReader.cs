@@ -1,16 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text;
+using Retrosense.Analytics.Data;
 
 namespace Retrosense.Analytics.FailureRisk;
 
 /// <summary>
 /// Reads a labelled history in the AI4I 2020 layout (Matzka 2020; see ../shared/data/ai4i2020/README.md): columns found by
 /// header name, so their order does not matter and extra columns (UDI, Product ID) are ignored. The delimiter (comma,
-/// semicolon, tab) is detected from the header; quoted fields, a byte-order mark and CRLF are accepted (issue 5 §9).
+/// semicolon, tab) is detected from the header; quoted fields, a byte-order mark and CRLF are accepted (issue 5 §9) by the
+/// shared <see cref="DelimitedTextReader"/>; a semicolon or tab file may write decimal commas.
 /// Header names match ignoring case, spaces, brackets and underscores ("Machine_failure" = "Machine failure").
 /// </summary>
 public static class Ai4iCsvReader
@@ -28,59 +28,59 @@ public static class Ai4iCsvReader
     public static IReadOnlyList<LabelledMachineRun> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new FailureRiskDataException($"{path}: file not found");
-        }
-
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path);
+        return Convert(() => DelimitedTextReader.ReadFile(path));
     }
 
     /// <param name="source">Named in error messages (a file path).</param>
-    public static IReadOnlyList<LabelledMachineRun> Read(TextReader reader, string source)
+    public static IReadOnlyList<LabelledMachineRun> ReadText(string text, string source)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var headerLine = reader.ReadLine();
-        if (headerLine is null)
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert(() => DelimitedTextReader.ReadText(text, source));
+    }
+
+    /// <summary>The shared loader (Data/) tokenises; this maps the AI4I columns and reports its errors as data errors.</summary>
+    private static IReadOnlyList<LabelledMachineRun> Convert(Func<TabularData> read)
+    {
+        TabularData table;
+        try
         {
-            throw new FailureRiskDataException($"{source}: the file is empty");
+            table = read();
+        }
+        catch (TabularDataException exception)
+        {
+            throw new FailureRiskDataException(exception.Message, exception);
         }
 
-        headerLine = headerLine.TrimStart('\uFEFF');
-        var delimiter = DetectDelimiter(headerLine);
-        var header = SplitFields(headerLine, delimiter, source, 1);
+        return Read(table);
+    }
+
+    private static List<LabelledMachineRun> Read(TabularData table)
+    {
+        var source = table.SourceName;
+        var header = table.ColumnNames.ToList();
+        var delimiter = table.Delimiter;
         var typeIndex = RequireColumn(header, TypeColumn, source);
         var numericColumns = new[] { AirTemperatureColumn, ProcessTemperatureColumn, RotationalSpeedColumn, TorqueColumn, ToolWearColumn }
             .Select(name => (Name: name, Index: RequireColumn(header, name, source)))
             .ToArray();
         var failureIndex = RequireColumn(header, MachineFailureColumn, source);
         var modeIndexes = AllModes.Select(mode => (Mode: mode, Index: RequireColumn(header, FailureModeCodes.Of(mode), source))).ToArray();
-
-        var runs = new List<LabelledMachineRun>();
-        var lineNumber = 1;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        if (table.RowCount == 0)
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
+            throw new FailureRiskDataException($"{source}: no data rows after the header");
+        }
 
-            var fields = SplitFields(line, delimiter, source, lineNumber);
-            if (fields.Count != header.Count)
-            {
-                throw new FailureRiskDataException($"{source} line {lineNumber}: {fields.Count} fields where the header has {header.Count}");
-            }
-
-            var quality = ParseQuality(fields[typeIndex], source, lineNumber);
-            var values = numericColumns.Select(column => ParseNumber(fields[column.Index], column.Name, delimiter, source, lineNumber)).ToArray();
-            var machineFailure = ParseFlag(fields[failureIndex], MachineFailureColumn, source, lineNumber);
+        var runs = new List<LabelledMachineRun>(table.RowCount);
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            var lineNumber = table.LineNumberOf(row);
+            var quality = ParseQuality(table.Cell(row, typeIndex), source, lineNumber);
+            var values = numericColumns.Select(column => ParseNumber(table.Cell(row, column.Index), column.Name, delimiter, source, lineNumber)).ToArray();
+            var machineFailure = ParseFlag(table.Cell(row, failureIndex), MachineFailureColumn, source, lineNumber);
             var modes = new HashSet<FailureMode>();
             foreach (var (mode, index) in modeIndexes)
             {
-                if (ParseFlag(fields[index], FailureModeCodes.Of(mode), source, lineNumber))
+                if (ParseFlag(table.Cell(row, index), FailureModeCodes.Of(mode), source, lineNumber))
                 {
                     modes.Add(mode);
                 }
@@ -90,88 +90,7 @@ public static class Ai4iCsvReader
             runs.Add(new LabelledMachineRun(run, machineFailure, modes));
         }
 
-        if (runs.Count == 0)
-        {
-            throw new FailureRiskDataException($"{source}: no data rows after the header");
-        }
-
         return runs;
-    }
-
-    private static char DetectDelimiter(string headerLine)
-    {
-        var candidates = new[] { ',', ';', '\t' };
-        var counts = candidates.Select(candidate => CountOutsideQuotes(headerLine, candidate)).ToArray();
-        var best = Array.IndexOf(counts, counts.Max());
-        return counts[best] == 0 ? ',' : candidates[best];
-    }
-
-    private static int CountOutsideQuotes(string line, char delimiter)
-    {
-        var count = 0;
-        var quoted = false;
-        foreach (var character in line)
-        {
-            if (character == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (character == delimiter && !quoted)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    /// <summary>RFC 4180 fields of one line: quotes around a field, "" for a quote inside it.</summary>
-    private static List<string> SplitFields(string line, char delimiter, string source, int lineNumber)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var index = 0; index < line.Length; index++)
-        {
-            var character = line[index];
-            if (quoted)
-            {
-                if (character == '"' && index + 1 < line.Length && line[index + 1] == '"')
-                {
-                    field.Append('"');
-                    index++;
-                }
-                else if (character == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(character);
-                }
-            }
-            else if (character == '"')
-            {
-                quoted = true;
-            }
-            else if (character == delimiter)
-            {
-                fields.Add(field.ToString().Trim());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(character);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new FailureRiskDataException($"{source} line {lineNumber}: a quoted field is not closed");
-        }
-
-        fields.Add(field.ToString().Trim());
-        return fields;
     }
 
     private static int RequireColumn(List<string> header, string name, string source)

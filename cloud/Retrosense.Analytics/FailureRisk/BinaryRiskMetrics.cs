@@ -3,7 +3,8 @@ namespace Retrosense.Analytics.FailureRisk;
 /// <summary>
 /// How well calibrated probabilities and their decision threshold did on labelled rows. <see cref="PrAuc"/> is the
 /// average precision (area under the step-wise precision–recall curve), the figure that matters when failures are rare.
-/// <see cref="Brier"/> is the mean squared error of the probabilities, <see cref="ExpectedCalibrationError"/> the
+/// Counts and ratios come from the shared <see cref="Evaluation.BinaryClassificationEvaluator"/>; ROC-AUC and PR-AUC are
+/// null when one class is missing. <see cref="Brier"/> is the mean squared error of the probabilities, <see cref="ExpectedCalibrationError"/> the
 /// count-weighted mean |observed rate − mean probability| over ten equal-width probability bins.
 /// </summary>
 public sealed record BinaryRiskMetrics(
@@ -18,7 +19,7 @@ public sealed record BinaryRiskMetrics(
     double Precision,
     double Recall,
     double F1,
-    double RocAuc,
-    double PrAuc,
+    double? RocAuc,
+    double? PrAuc,
     double Brier,
     double ExpectedCalibrationError);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Retrosense.Analytics.Evaluation;
 
 namespace Retrosense.Analytics.FailureRisk;
 
@@ -18,36 +19,23 @@ public static class BinaryRiskMetricsCalculator
             throw new ArgumentException("probabilities and labels must be non-empty and of equal length", nameof(labels));
         }
 
-        int truePositives = 0, falsePositives = 0, falseNegatives = 0, trueNegatives = 0;
-        for (var index = 0; index < labels.Count; index++)
-        {
-            var predicted = probabilities[index] >= threshold;
-            (truePositives, falsePositives, falseNegatives, trueNegatives) = (predicted, labels[index]) switch
-            {
-                (true, true) => (truePositives + 1, falsePositives, falseNegatives, trueNegatives),
-                (true, false) => (truePositives, falsePositives + 1, falseNegatives, trueNegatives),
-                (false, true) => (truePositives, falsePositives, falseNegatives + 1, trueNegatives),
-                (false, false) => (truePositives, falsePositives, falseNegatives, trueNegatives + 1),
-            };
-        }
-
-        var precision = Ratio(truePositives, truePositives + falsePositives);
-        var recall = Ratio(truePositives, truePositives + falseNegatives);
-        var f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+        // Counts, ratios, ROC-AUC and PR-AUC (average precision) by the project's one definition (Evaluation/).
+        var shared = BinaryClassificationEvaluator.Evaluate(labels, probabilities, threshold);
+        var counts = shared.ConfusionMatrix.Counts;
         return new BinaryRiskMetrics(
-            truePositives + falseNegatives,
-            falsePositives + trueNegatives,
+            shared.PositiveCount,
+            shared.RowCount - shared.PositiveCount,
             threshold,
-            truePositives,
-            falsePositives,
-            falseNegatives,
-            trueNegatives,
-            Ratio(truePositives + trueNegatives, labels.Count),
-            precision,
-            recall,
-            f1,
-            RocAuc(probabilities, labels),
-            AveragePrecision(probabilities, labels),
+            TruePositives: counts[1][1],
+            FalsePositives: counts[0][1],
+            FalseNegatives: counts[1][0],
+            TrueNegatives: counts[0][0],
+            shared.Accuracy,
+            shared.Precision,
+            shared.Recall,
+            shared.F1,
+            shared.RocAuc,
+            shared.PrAuc,
             Brier(probabilities, labels),
             ExpectedCalibrationError(probabilities, labels));
     }
@@ -91,78 +79,6 @@ public static class BinaryRiskMetricsCalculator
         }
 
         return error;
-    }
-
-    /// <summary>Mann–Whitney form: the chance a random positive outranks a random negative, ties counting half.</summary>
-    public static double RocAuc(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels)
-    {
-        ArgumentNullException.ThrowIfNull(probabilities);
-        ArgumentNullException.ThrowIfNull(labels);
-        var order = Enumerable.Range(0, labels.Count).OrderBy(index => probabilities[index]).ToArray();
-        var positives = labels.Count(label => label);
-        var negatives = labels.Count - positives;
-        if (positives == 0 || negatives == 0)
-        {
-            return double.NaN;
-        }
-
-        var positiveRankSum = 0.0;
-        var position = 0;
-        while (position < order.Length)
-        {
-            var end = position;
-            while (end + 1 < order.Length && probabilities[order[end + 1]] == probabilities[order[position]])
-            {
-                end++;
-            }
-
-            var averageRank = ((position + end) / 2.0) + 1;
-            for (var tied = position; tied <= end; tied++)
-            {
-                positiveRankSum += labels[order[tied]] ? averageRank : 0;
-            }
-
-            position = end + 1;
-        }
-
-        return (positiveRankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
-    }
-
-    /// <summary>Average precision: Σ (recall step) × precision over the distinct thresholds, from the highest down.</summary>
-    public static double AveragePrecision(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels)
-    {
-        ArgumentNullException.ThrowIfNull(probabilities);
-        ArgumentNullException.ThrowIfNull(labels);
-        var positives = labels.Count(label => label);
-        if (positives == 0)
-        {
-            return double.NaN;
-        }
-
-        var order = Enumerable.Range(0, labels.Count).OrderByDescending(index => probabilities[index]).ToArray();
-        double truePositives = 0, predicted = 0, area = 0, previousRecall = 0;
-        var position = 0;
-        while (position < order.Length)
-        {
-            var end = position;
-            while (end + 1 < order.Length && probabilities[order[end + 1]] == probabilities[order[position]])
-            {
-                end++;
-            }
-
-            for (var tied = position; tied <= end; tied++)
-            {
-                truePositives += labels[order[tied]] ? 1 : 0;
-                predicted++;
-            }
-
-            var recall = truePositives / positives;
-            area += (recall - previousRecall) * (truePositives / predicted);
-            previousRecall = recall;
-            position = end + 1;
-        }
-
-        return area;
     }
 
     /// <summary>
@@ -209,6 +125,4 @@ public static class BinaryRiskMetricsCalculator
 
         return bestThreshold;
     }
-
-    private static double Ratio(int numerator, int denominator) => denominator == 0 ? 0 : (double)numerator / denominator;
 }

@@ -20,18 +20,13 @@ public sealed class BinaryRiskMetricsCalculatorTests
     }
 
     [Fact]
-    public void Roc_auc_is_the_share_of_positive_negative_pairs_ranked_right_with_ties_counting_half()
+    public void Ranking_metrics_come_from_the_shared_evaluator()
     {
-        // Pairs: (0.9 vs 0.8, 0.2, 0.1) right; (0.3 vs 0.8) wrong, (0.3 vs 0.2, 0.1) right: 5 of 6.
-        Assert.Equal(5.0 / 6, BinaryRiskMetricsCalculator.RocAuc([0.9, 0.8, 0.3, 0.2, 0.1], [true, false, true, false, false]), 12);
-        Assert.Equal(0.5, BinaryRiskMetricsCalculator.RocAuc([0.5, 0.5], [true, false]), 12);
-    }
+        var metrics = BinaryRiskMetricsCalculator.Compute([0.9, 0.8, 0.3, 0.2, 0.1], [true, false, true, false, false], threshold: 0.5);
 
-    [Fact]
-    public void Average_precision_sums_precision_at_each_recall_step()
-    {
-        // Ranked: +, −, +: precision 1 at recall 0.5, 2/3 at recall 1.
-        Assert.Equal((0.5 * 1) + (0.5 * 2.0 / 3), BinaryRiskMetricsCalculator.AveragePrecision([0.9, 0.8, 0.3, 0.2], [true, false, true, false]), 12);
+        // Pairs: (0.9 vs 0.8, 0.2, 0.1) right; (0.3 vs 0.8) wrong, (0.3 vs 0.2, 0.1) right: 5 of 6. Ranked +, −, +: AP = 0.5·1 + 0.5·2/3.
+        Assert.Equal(5.0 / 6, metrics.RocAuc!.Value, 12);
+        Assert.Equal((0.5 * 1) + (0.5 * 2.0 / 3), metrics.PrAuc!.Value, 12);
     }
 
     [Fact]
