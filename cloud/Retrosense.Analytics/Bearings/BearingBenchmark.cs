@@ -25,6 +25,7 @@ public static class BearingBenchmark
         var split = BearingRecordingSplit.Plan(options.TrainPaths, options.TestPaths, options.SharedFileTrainPart);
         var recordings = new Dictionary<string, CwruRecording>(StringComparer.Ordinal);
         var (trainWindows, trainSummaries) = Replay(split.Train, recordings, options, cancellationToken);
+        BearingFaultTrainer.RequireEveryClass(trainWindows);
         var (testWindows, testSummaries) = Replay(split.Test, recordings, options, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
