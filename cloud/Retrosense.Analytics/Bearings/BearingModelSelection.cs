@@ -52,7 +52,7 @@ public static class BearingModelSelection
                 var trainWindows = windows.Where((_, i) => foldOf[i] != fold).ToList();
                 var heldOut = windows.Where((_, i) => foldOf[i] == fold).ToList();
                 var classifier = BearingFaultTrainer.Train(trainWindows, candidate, nodeSettings, training);
-                var report = BearingClassificationReport.From(heldOut.Select(window => (window.Label, classifier.Classify(window.Features).FaultClass)));
+                var report = BearingFaultClasses.Evaluate(heldOut.Select(window => (window.Label, classifier.Classify(window.Features).FaultClass)));
                 f1.Add(report.MacroF1);
                 accuracy.Add(report.Accuracy);
             }

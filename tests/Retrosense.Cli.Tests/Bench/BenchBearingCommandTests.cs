@@ -37,7 +37,7 @@ public sealed class BenchBearingCommandTests : IDisposable
             Assert.True(root.GetProperty("windows_per_class").GetProperty("test").GetProperty(label).GetInt32() > 0);
         }
 
-        var matrix = root.GetProperty("confusion_matrix").GetProperty("rows_true_columns_predicted").EnumerateArray().Select(row => row.EnumerateArray().Sum(cell => cell.GetInt32())).ToArray();
+        var matrix = root.GetProperty("confusion_matrix").GetProperty("counts").EnumerateArray().Select(row => row.EnumerateArray().Sum(cell => cell.GetInt32())).ToArray();
         Assert.Equal([7, 29, 29, 29], matrix);
         Assert.True(root.GetProperty("train_seconds").GetDouble() > 0);
         Assert.True(root.GetProperty("predictions_per_second").GetDouble() > 0);
