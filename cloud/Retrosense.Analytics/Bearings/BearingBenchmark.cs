@@ -25,6 +25,7 @@ public static class BearingBenchmark
         var split = BearingRecordingSplit.Plan(options.TrainPaths, options.TestPaths, options.SharedFileTrainPart);
         var recordings = new Dictionary<string, CwruRecording>(StringComparer.Ordinal);
         var (trainWindows, trainSummaries) = Replay(split.Train, recordings, options, cancellationToken);
+        BearingFaultTrainer.RequireEveryClass(trainWindows);
         var (testWindows, testSummaries) = Replay(split.Test, recordings, options, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -37,11 +38,12 @@ public static class BearingBenchmark
         var classifier = BearingFaultTrainer.Train(trainWindows, selection.Chosen, options.NodeSettings, options.Training);
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
-        var report = BearingClassificationReport.From(testWindows.Select(window => (window.Label, classifier.Classify(window.Features).FaultClass)));
+        var report = BearingFaultClasses.Evaluate(testWindows.Select(window => (window.Label, classifier.Classify(window.Features).FaultClass)));
         var predictionsPerSecond = MeasureThroughput(classifier, testWindows, cancellationToken);
         var trainPerClass = BearingFaultClasses.All.Select(faultClass => trainWindows.Count(window => window.Label == faultClass)).ToArray();
+        var testPerClass = BearingFaultClasses.All.Select(faultClass => testWindows.Count(window => window.Label == faultClass)).ToArray();
         return new BearingBenchmarkResult(
-            options.Training.Seed, options.NodeSettings, trainSummaries, testSummaries, trainPerClass, selection, report, selectionSeconds, trainSeconds, predictionsPerSecond, classifier);
+            options.Training.Seed, options.NodeSettings, trainSummaries, testSummaries, trainPerClass, selection, testPerClass, report, selectionSeconds, trainSeconds, predictionsPerSecond, classifier);
     }
 
     private static (List<BearingFeatureWindow> Windows, List<BearingRecordingSummary> Summaries) Replay(

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Retrosense.Analytics.Evaluation;
 
 namespace Retrosense.Analytics.Bearings;
 
@@ -9,7 +10,8 @@ namespace Retrosense.Analytics.Bearings;
 /// <param name="Test">Test recordings and their windows.</param>
 /// <param name="TrainWindowsPerClass">Training windows per class, in class order.</param>
 /// <param name="Selection">The cross-validated candidates and the chosen one.</param>
-/// <param name="Report">Metrics on the test windows.</param>
+/// <param name="TestWindowsPerClass">Test windows per class, in class order.</param>
+/// <param name="Report">Metrics on the test windows (the shared Evaluation/ definitions, keyed by class name).</param>
 /// <param name="SelectionSeconds">Wall time of the cross-validation.</param>
 /// <param name="TrainSeconds">Wall time of training the chosen candidate on every training window.</param>
 /// <param name="PredictionsPerSecond">Single-window diagnoses per second through the live API (features → probabilities), one thread.</param>
@@ -21,7 +23,8 @@ public sealed record BearingBenchmarkResult(
     IReadOnlyList<BearingRecordingSummary> Test,
     IReadOnlyList<int> TrainWindowsPerClass,
     BearingModelSelectionResult Selection,
-    BearingClassificationReport Report,
+    IReadOnlyList<int> TestWindowsPerClass,
+    MulticlassClassificationMetrics Report,
     double SelectionSeconds,
     double TrainSeconds,
     double PredictionsPerSecond,

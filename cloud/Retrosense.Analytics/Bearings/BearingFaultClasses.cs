@@ -1,17 +1,22 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using Retrosense.Analytics.Evaluation;
 
 namespace Retrosense.Analytics.Bearings;
 
 /// <summary>The classes in model order and their snake_case names, as JSON outputs and the stored predictions spell them.</summary>
 public static class BearingFaultClasses
 {
+    /// <summary>Number of classes.</summary>
+    public const int Count = 4;
+
     /// <summary>Every class, in the order of <see cref="BearingFaultClass"/> values (the order of probability vectors).</summary>
     public static IReadOnlyList<BearingFaultClass> All { get; } =
         [BearingFaultClass.Normal, BearingFaultClass.InnerRace, BearingFaultClass.OuterRace, BearingFaultClass.Ball];
 
-    /// <summary>Number of classes.</summary>
-    public const int Count = 4;
+    /// <summary>Every class name, in class order.</summary>
+    public static IReadOnlyList<string> Names { get; } = All.Select(Name).ToArray();
 
     /// <summary>"normal", "inner_race", "outer_race" or "ball".</summary>
     public static string Name(BearingFaultClass faultClass) => faultClass switch
@@ -22,4 +27,12 @@ public static class BearingFaultClasses
         BearingFaultClass.Ball => "ball",
         _ => throw new ArgumentOutOfRangeException(nameof(faultClass), faultClass, "not a bearing fault class"),
     };
+
+    /// <summary>The shared multiclass metrics (Evaluation/) of (true, predicted) pairs, keyed by class name.</summary>
+    public static MulticlassClassificationMetrics Evaluate(IEnumerable<(BearingFaultClass Actual, BearingFaultClass Predicted)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var list = pairs.ToList();
+        return MulticlassClassificationEvaluator.Evaluate(list.Select(pair => (int)pair.Actual).ToArray(), list.Select(pair => (int)pair.Predicted).ToArray(), Names);
+    }
 }

@@ -26,12 +26,7 @@ public static class BearingFaultTrainer
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(nodeSettings);
         ArgumentNullException.ThrowIfNull(training);
-        var absent = BearingFaultClasses.All.Where(faultClass => windows.All(window => window.Label != faultClass)).ToList();
-        if (absent.Count > 0)
-        {
-            throw new BearingDataException(
-                "the training files have no " + string.Join(", ", absent.Select(BearingFaultClasses.Name)) + " recording: every class needs at least one");
-        }
+        RequireEveryClass(windows);
 
         var ml = new MLContext(training.Seed);
         var rows = Rows(windows);
@@ -39,6 +34,19 @@ public static class BearingFaultTrainer
         var pipeline = Pipeline(ml, candidate, training);
         var model = pipeline.Fit(data);
         return new BearingFaultClassifier(ml, model, data.Schema, candidate, nodeSettings, training.Seed);
+    }
+
+    /// <summary>Refuses training windows that lack a class: the model could never predict it.</summary>
+    /// <exception cref="BearingDataException">A class has no windows.</exception>
+    public static void RequireEveryClass(IReadOnlyList<BearingFeatureWindow> windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        var absent = BearingFaultClasses.All.Where(faultClass => windows.All(window => window.Label != faultClass)).ToList();
+        if (absent.Count > 0)
+        {
+            throw new BearingDataException(
+                "the training files have no " + string.Join(", ", absent.Select(BearingFaultClasses.Name)) + " recording: every class needs at least one");
+        }
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public static class BearingModelSelection
                 var trainWindows = windows.Where((_, i) => foldOf[i] != fold).ToList();
                 var heldOut = windows.Where((_, i) => foldOf[i] == fold).ToList();
                 var classifier = BearingFaultTrainer.Train(trainWindows, candidate, nodeSettings, training);
-                var report = BearingClassificationReport.From(heldOut.Select(window => (window.Label, classifier.Classify(window.Features).FaultClass)));
+                var report = BearingFaultClasses.Evaluate(heldOut.Select(window => (window.Label, classifier.Classify(window.Features).FaultClass)));
                 f1.Add(report.MacroF1);
                 accuracy.Add(report.Accuracy);
             }
@@ -99,17 +99,28 @@ public static class BearingModelSelection
 
         var positions = windows
             .Select((window, index) => (window, index))
-            .GroupBy(entry => GroupKey(entry.window), StringComparer.Ordinal);
+            .GroupBy(entry => GroupKey(entry.window), StringComparer.Ordinal)
+            .ToList();
+
+        // Each recording must reach at least two folds, or the fold holding all of it trains without it.
+        var shortest = positions.MinBy(recording => recording.Count());
+        var blockFolds = Math.Min(requestedFolds, shortest?.Count() ?? 0);
+        if (shortest is null || blockFolds < 2)
+        {
+            throw new BearingDataException(
+                $"{shortest?.Key ?? "the training side"} gives {shortest?.Count() ?? 0} window(s): cross-validation needs at least two per training recording (a shorter --window or a longer recording)");
+        }
+
         foreach (var recording in positions)
         {
             var ordered = recording.OrderBy(entry => entry.window.StartSeconds).ToList();
             for (var j = 0; j < ordered.Count; j++)
             {
-                foldOf[ordered[j].index] = j * requestedFolds / ordered.Count;
+                foldOf[ordered[j].index] = j * blockFolds / ordered.Count;
             }
         }
 
-        return (TimeBlocksWithinFile, requestedFolds, foldOf);
+        return (TimeBlocksWithinFile, blockFolds, foldOf);
     }
 
     private static string GroupKey(BearingFeatureWindow window) => NodeFeatureReplay.Describe(window.Source, window.Part);

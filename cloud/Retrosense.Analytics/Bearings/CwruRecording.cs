@@ -106,8 +106,8 @@ public sealed partial record CwruRecording(
             return (catalogued, string.Create(CultureInfo.InvariantCulture, $"CWRU catalogue, file {number}"));
         }
 
-        // The CWRU-1 collection files recordings under folders named 12k_DE, 48k_DE, 12k_FE.
-        var folders = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? string.Empty;
+        // The CWRU-1 collection files recordings under folders named 12k_DE, 48k_DE, 12k_FE: only the file's own folder counts.
+        var folders = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))) ?? string.Empty;
         if (folders.Contains("48k", StringComparison.OrdinalIgnoreCase))
         {
             return (CwruCatalogue.FortyEightKilohertz, "folder name (48k)");

@@ -144,12 +144,12 @@ internal sealed class BenchBearingCommand
             text.AppendLine(CultureInfo.InvariantCulture, $" {mark} {score.Candidate.FeatureSetName,-28} {TrainerName(score.Candidate.Trainer),-22} macro F1 {score.MeanMacroF1:F3}, worst fold accuracy {score.MinimumFoldAccuracy:F3}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"test: {report.Windows} windows, accuracy {report.Accuracy:P2}, macro F1 {report.MacroF1:F4}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"test: {report.RowCount} windows, accuracy {report.Accuracy:P2}, macro F1 {report.MacroF1:F4}");
         text.AppendLine("  true \\ predicted  " + string.Join(" ", BearingFaultClasses.All.Select(c => BearingFaultClasses.Name(c).PadLeft(10))) + "     recall");
         foreach (var faultClass in BearingFaultClasses.All)
         {
-            var row = report.ConfusionMatrix[(int)faultClass];
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {BearingFaultClasses.Name(faultClass),-17} {string.Join(" ", row.Select(n => n.ToString(CultureInfo.InvariantCulture).PadLeft(10)))}  {report.RecallPerClass[(int)faultClass],9:P1}");
+            var row = report.ConfusionMatrix.Counts[(int)faultClass];
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {BearingFaultClasses.Name(faultClass),-17} {string.Join(" ", row.Select(n => n.ToString(CultureInfo.InvariantCulture).PadLeft(10)))}  {report.PerClassRecall[BearingFaultClasses.Name(faultClass)],9:P1}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"train {result.TrainSeconds:F3} s (selection {result.SelectionSeconds:F2} s), {result.PredictionsPerSecond:F0} predictions/s");
@@ -207,22 +207,22 @@ internal sealed class BenchBearingCommand
             WriteFiles(json, "test_files", result.Test);
             json.WriteStartObject("windows_per_class");
             WriteClassCounts(json, "train", result.TrainWindowsPerClass);
-            WriteClassCounts(json, "test", report.WindowsPerClass);
+            WriteClassCounts(json, "test", result.TestWindowsPerClass);
             json.WriteEndObject();
             WriteNumber(json, "accuracy", report.Accuracy);
             WriteNumber(json, "macro_f1", report.MacroF1);
-            WriteClassValues(json, "per_class_recall", report.RecallPerClass);
-            WriteClassValues(json, "per_class_precision", report.PrecisionPerClass);
+            WriteClassValues(json, "per_class_recall", report.PerClassRecall);
+            WriteClassValues(json, "per_class_precision", report.PerClassPrecision);
             json.WriteStartObject("confusion_matrix");
-            json.WriteStartArray("labels");
-            foreach (var faultClass in BearingFaultClasses.All)
+            json.WriteStartArray("class_names");
+            foreach (var className in report.ConfusionMatrix.ClassNames)
             {
-                json.WriteStringValue(BearingFaultClasses.Name(faultClass));
+                json.WriteStringValue(className);
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("rows_true_columns_predicted");
-            foreach (var row in report.ConfusionMatrix)
+            json.WriteStartArray("counts");
+            foreach (var row in report.ConfusionMatrix.Counts)
             {
                 json.WriteStartArray();
                 foreach (var count in row)
@@ -281,12 +281,12 @@ internal sealed class BenchBearingCommand
         json.WriteEndObject();
     }
 
-    private static void WriteClassValues(Utf8JsonWriter json, string name, IReadOnlyList<double> values)
+    private static void WriteClassValues(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, double?> values)
     {
         json.WriteStartObject(name);
-        foreach (var faultClass in BearingFaultClasses.All)
+        foreach (var className in BearingFaultClasses.Names)
         {
-            WriteNumber(json, BearingFaultClasses.Name(faultClass), values[(int)faultClass]);
+            WriteNumber(json, className, values.TryGetValue(className, out var value) ? value ?? double.NaN : double.NaN);
         }
 
         json.WriteEndObject();
