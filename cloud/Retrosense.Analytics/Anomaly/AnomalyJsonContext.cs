@@ -6,6 +6,6 @@ namespace Retrosense.Analytics.Anomaly;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AnomalyBaselinePackage))]
 [JsonSerializable(typeof(AnomalyPredictionDetails))]
-internal sealed partial class AnomalyJsonContext : JsonSerializerContext
+public sealed partial class AnomalyJsonContext : JsonSerializerContext
 {
 }
