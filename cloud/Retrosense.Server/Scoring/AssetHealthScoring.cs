@@ -68,6 +68,9 @@ public sealed class AssetHealthScoring
             {
                 var featureWindow = FeatureWindow.FromTelemetry(window.NodeId, window.Telemetry);
                 var assessment = tracked.Tracker.Assess(featureWindow);
+
+                // The version that scored this window, before a baseline fitted at it is registered.
+                var scoredWith = tracked.ModelVersion;
                 if (assessment.NewBaseline is { } baseline)
                 {
                     await RegisterBaselineAsync(asset, tracked, baseline, "fitted from live telemetry", cancellationToken).ConfigureAwait(false);
@@ -79,7 +82,7 @@ public sealed class AssetHealthScoring
                     asset.AssetId,
                     window.NodeId,
                     BaselineModelName,
-                    tracked.ModelVersion,
+                    scoredWith,
                     PredictionKind.Anomaly,
                     featureWindow.TimestampUtc,
                     Math.Round(assessment.HealthScore, 2),
