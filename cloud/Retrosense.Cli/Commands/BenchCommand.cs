@@ -14,8 +14,9 @@ internal sealed class BenchCommand
     public BenchCommand(TextWriter stdout, TextWriter stderr)
     {
         Command = new Command(Name, "Train and score the predictive-maintenance models on a public dataset and print their metrics as JSON");
-        _ = stdout;
-        _ = stderr;
+        Command.Subcommands.Add(new BenchAi4iCommand(stdout, stderr).Command);
+        Command.Subcommands.Add(new BenchBearingCommand(stdout, stderr).Command);
+        Command.Subcommands.Add(new BenchCmapssCommand(stdout, stderr).Command);
     }
 
     public Command Command { get; }
