@@ -41,8 +41,8 @@ internal static class IngestBenchmark
         Report("(c) server at " + settings.LatencyRate + " msg/s", latency);
 
         Console.WriteLine();
-        Console.WriteLine("| run | delivered msg/s (2nd half) | delivered msg/s (whole) | delivered | acknowledged | publish→PUBACK p50 / p95 / p99 / max ms | receiver CPU µs/msg | load avg before → after |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| run | delivered msg/s (2nd half) | delivered msg/s (whole) | delivered | acknowledged | publish→PUBACK p50 / p95 / p99 / max ms | receiver CPU µs/msg | receiver CPU µs/msg (2nd half) | load avg before → after |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         Console.WriteLine(Row("(a) Mosquitto 2.0 forwarding QoS 1 to 1 subscriber (received)", mosquitto));
         Console.WriteLine(Row("(b) Retrosense.Server storing into SQLite (stored)", stored));
         Console.WriteLine(Row(string.Create(CultureInfo.InvariantCulture, $"(c) Retrosense.Server at {settings.LatencyRate} msg/s (stored)"), latency));
@@ -69,12 +69,12 @@ internal static class IngestBenchmark
             var cpuBefore = broker.TotalProcessorTime.TotalSeconds + subscriber.TotalProcessorTime.TotalSeconds;
             try
             {
-                var probe = new RateProbe(() => Interlocked.Read(ref received));
+                var probe = new RateProbe(() => Interlocked.Read(ref received), () => broker.TotalProcessorTime.TotalSeconds + subscriber.TotalProcessorTime.TotalSeconds);
                 var totals = await RunSimulateAsync(cli, port, settings, settings.Rate, credentials: null, probe).ConfigureAwait(false);
                 await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                 probe.Finish(Interlocked.Read(ref received));
                 var cpuSeconds = broker.TotalProcessorTime.TotalSeconds + subscriber.TotalProcessorTime.TotalSeconds - cpuBefore;
-                return new IngestRunResult(totals, probe.Total, probe.SecondHalfRate(), probe.Total / totals.ElapsedSeconds, loadBefore, ChildProcess.LoadAverage(), cpuSeconds);
+                return new IngestRunResult(totals, probe.Total, probe.SecondHalfRate(), probe.Total / totals.ElapsedSeconds, loadBefore, ChildProcess.LoadAverage(), cpuSeconds, probe.SecondHalfCpuMicrosecondsPerMessage());
             }
             finally
             {
@@ -123,12 +123,12 @@ internal static class IngestBenchmark
                 var cpuBefore = server.TotalProcessorTime.TotalSeconds;
 
                 // Rows of node_messages are the messages stored exactly once (its dedupe key); MAX(message_id) is cheap to read every second.
-                var probe = new RateProbe(() => MaxMessageId(connection));
+                var probe = new RateProbe(() => MaxMessageId(connection), () => server.TotalProcessorTime.TotalSeconds);
                 var totals = await RunSimulateAsync(cli, mqttPort, settings, rate, credentials, probe).ConfigureAwait(false);
                 await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                 var stored = CountStored(connection) - baseline;
                 probe.Finish(MaxMessageId(connection));
-                return new IngestRunResult(totals, stored, probe.SecondHalfRate(), stored / totals.ElapsedSeconds, loadBefore, ChildProcess.LoadAverage(), server.TotalProcessorTime.TotalSeconds - cpuBefore);
+                return new IngestRunResult(totals, stored, probe.SecondHalfRate(), stored / totals.ElapsedSeconds, loadBefore, ChildProcess.LoadAverage(), server.TotalProcessorTime.TotalSeconds - cpuBefore, probe.SecondHalfCpuMicrosecondsPerMessage());
             }
             finally
             {
@@ -242,9 +242,9 @@ internal static class IngestBenchmark
     }
 
     private static void Report(string name, IngestRunResult result) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: delivered {result.Delivered} ({result.SecondHalfRate:0} msg/s over the 2nd half, {result.WholeRunRate:0} msg/s whole run), simulate acknowledged {result.Totals.Acknowledged} ({result.Totals.SteadyMessagesPerSecond:0} msg/s 2nd half), failed {result.Totals.Failed}, queued {result.Totals.Queued}, publish→PUBACK p50 {result.Totals.P50Ms} p99 {result.Totals.P99Ms} max {result.Totals.MaxMs} ms, receiver CPU {result.ReceiverCpuSeconds:0.0} s, load {result.LoadBefore} → {result.LoadAfter}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: delivered {result.Delivered} ({result.SecondHalfRate:0} msg/s over the 2nd half, {result.WholeRunRate:0} msg/s whole run), simulate acknowledged {result.Totals.Acknowledged} ({result.Totals.SteadyMessagesPerSecond:0} msg/s 2nd half), failed {result.Totals.Failed}, queued {result.Totals.Queued}, publish→PUBACK p50 {result.Totals.P50Ms} p99 {result.Totals.P99Ms} max {result.Totals.MaxMs} ms, receiver CPU {result.ReceiverCpuSeconds:0.0} s ({result.SecondHalfCpuMicrosecondsPerMessage:0} µs/msg over the 2nd half), load {result.LoadBefore} → {result.LoadAfter}"));
 
     private static string Row(string name, IngestRunResult result) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {name} | {result.SecondHalfRate:0} | {result.WholeRunRate:0} | {result.Delivered} | {result.Totals.Acknowledged} | {result.Totals.P50Ms:0.0} / {result.Totals.P95Ms:0.0} / {result.Totals.P99Ms:0.0} / {result.Totals.MaxMs:0.0} | {result.ReceiverCpuMicrosecondsPerMessage:0} | {result.LoadBefore} → {result.LoadAfter} |");
+        $"| {name} | {result.SecondHalfRate:0} | {result.WholeRunRate:0} | {result.Delivered} | {result.Totals.Acknowledged} | {result.Totals.P50Ms:0.0} / {result.Totals.P95Ms:0.0} / {result.Totals.P99Ms:0.0} / {result.Totals.MaxMs:0.0} | {result.ReceiverCpuMicrosecondsPerMessage:0} | {result.SecondHalfCpuMicrosecondsPerMessage:0} | {result.LoadBefore} → {result.LoadAfter} |");
 }

@@ -104,19 +104,19 @@ internal sealed class NodeMessageValidator
 
     private static RejectReason? Axis(string path, AxisFeaturesWire axis)
     {
-        var problem = Finite(path + ".rms_g", axis.RmsG)
-            ?? Finite(path + ".peak_g", axis.PeakG)
-            ?? Finite(path + ".p2p_g", axis.PeakToPeakG)
-            ?? Finite(path + ".crest", axis.CrestFactor)
-            ?? Finite(path + ".kurtosis", axis.Kurtosis)
-            ?? Finite(path + ".skewness", axis.Skewness)
-            ?? Finite(path + ".vel_rms_mm_s", axis.VelocityRmsMmPerSecond)
-            ?? Finite(path + ".dominant_hz", axis.DominantFrequencyHz)
-            ?? Finite(path + ".env_rms_g", axis.EnvelopeRmsG)
-            ?? Finite(path + ".env_bpfo_g", axis.EnvelopeBpfoG)
-            ?? Finite(path + ".env_bpfi_g", axis.EnvelopeBpfiG)
-            ?? Finite(path + ".env_bsf_g", axis.EnvelopeBsfG)
-            ?? Finite(path + ".env_ftf_g", axis.EnvelopeFtfG);
+        var problem = Finite(path, ".rms_g", axis.RmsG)
+            ?? Finite(path, ".peak_g", axis.PeakG)
+            ?? Finite(path, ".p2p_g", axis.PeakToPeakG)
+            ?? Finite(path, ".crest", axis.CrestFactor)
+            ?? Finite(path, ".kurtosis", axis.Kurtosis)
+            ?? Finite(path, ".skewness", axis.Skewness)
+            ?? Finite(path, ".vel_rms_mm_s", axis.VelocityRmsMmPerSecond)
+            ?? Finite(path, ".dominant_hz", axis.DominantFrequencyHz)
+            ?? Finite(path, ".env_rms_g", axis.EnvelopeRmsG)
+            ?? Finite(path, ".env_bpfo_g", axis.EnvelopeBpfoG)
+            ?? Finite(path, ".env_bpfi_g", axis.EnvelopeBpfiG)
+            ?? Finite(path, ".env_bsf_g", axis.EnvelopeBsfG)
+            ?? Finite(path, ".env_ftf_g", axis.EnvelopeFtfG);
         if (problem is not null || axis.BandsG is not { } bands)
         {
             return problem;
@@ -134,7 +134,7 @@ internal sealed class NodeMessageValidator
                 return OutOfRange(path + ".bands_g", "has a band name of " + name.Length + " characters, 1-32 allowed");
             }
 
-            problem = Finite(path + ".bands_g." + name, value);
+            problem = Finite(path, ".bands_g.", name, value);
             if (problem is not null)
             {
                 return problem;
@@ -148,7 +148,7 @@ internal sealed class NodeMessageValidator
     {
         return summary is null
             ? null
-            : Finite(path + ".mean", summary.Mean) ?? Finite(path + ".min", summary.Min) ?? Finite(path + ".max", summary.Max);
+            : Finite(path, ".mean", summary.Mean) ?? Finite(path, ".min", summary.Min) ?? Finite(path, ".max", summary.Max);
     }
 
     private static RejectReason? ValidateAlarm(AlarmDetailWire alarm)
@@ -251,6 +251,17 @@ internal sealed class NodeMessageValidator
     private static RejectReason? Finite(string field, double? value) =>
         value is not { } number || double.IsFinite(number) ? null : OutOfRange(field, "is not a finite number");
 
+    /// <summary>
+    /// <see cref="Finite(string, double?)"/> for a field under <paramref name="path"/>: the name is joined only when the
+    /// value fails, because every accepted telemetry message checks about 45 fields and joining each name up front was
+    /// most of the decoder's allocations (measured 2026-11-27: 10.1 KB per golden telemetry message, half of it names).
+    /// </summary>
+    private static RejectReason? Finite(string path, string field, double? value) =>
+        value is not { } number || double.IsFinite(number) ? null : OutOfRange(path + field, "is not a finite number");
+
+    private static RejectReason? Finite(string path, string field, string name, double? value) =>
+        value is not { } number || double.IsFinite(number) ? null : OutOfRange(path + field + name, "is not a finite number");
+
     private static RejectReason? Zone(string field, string value) => OneOf(field, value, "A", "B", "C", "D");
 
     private static RejectReason? Length(string field, string value, int minimum, int maximum) =>
@@ -258,8 +269,9 @@ internal sealed class NodeMessageValidator
             ? null
             : OutOfRange(field, "is " + value.Length + " characters long, " + minimum + "-" + maximum + " allowed");
 
-    private static RejectReason? OneOf(string field, string value, params string[] allowed) =>
-        Array.IndexOf(allowed, value) >= 0
+    // params ReadOnlySpan: no array per call on the accepting path (C# 13).
+    private static RejectReason? OneOf(string field, string value, params ReadOnlySpan<string> allowed) =>
+        allowed.IndexOf(value) >= 0
             ? null
             : OutOfRange(field, "is '" + NodeMessageDecoder.Printable(value) + "', expected one of " + string.Join(", ", allowed));
 }

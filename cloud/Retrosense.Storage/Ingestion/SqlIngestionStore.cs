@@ -22,9 +22,6 @@ namespace Retrosense.Storage.Ingestion;
 /// </summary>
 internal sealed class SqlIngestionStore : IIngestionStore
 {
-    private const string AxisColumns =
-        "rms_g, peak_g, p2p_g, crest, kurtosis, skewness, vel_rms_mm_s, dominant_hz, env_rms_g, env_bpfo_g, env_bpfi_g, env_bsf_g, env_ftf_g, bands_json";
-
     private const string StatusColumns =
         "config_version, uptime_s, free_heap_bytes, rssi_dbm, reset_reason, queue_depth, queue_capacity, queue_dropped, publish_failures";
 
@@ -32,7 +29,6 @@ internal sealed class SqlIngestionStore : IIngestionStore
         "@configVersion, @uptime, @freeHeap, @rssi, @resetReason, @queueDepth, @queueCapacity, @queueDropped, @publishFailures";
 
     private const int MessageColumns = 13;
-    private const int AxisParameters = 16;
     private const int RollupColumns = 9;
     private const int ActivityColumns = 8;
 
@@ -77,7 +73,6 @@ internal sealed class SqlIngestionStore : IIngestionStore
         }
 
         var stored = new List<DecodedNodeMessage>(messageIds.Count);
-        var telemetry = new List<(long MessageId, TelemetryWire Telemetry)>(messageIds.Count);
         var rollups = new AssetRollupBatch();
         foreach (var message in distinct)
         {
@@ -90,7 +85,8 @@ internal sealed class SqlIngestionStore : IIngestionStore
             switch (message.Message)
             {
                 case TelemetryWire window:
-                    telemetry.Add((messageId, window));
+                    // No row of its own: the window, features and environment are read back from node_messages.payload
+                    // (migration 0004), so a telemetry message costs one row on this hot path.
                     rollups.Add(message.Topic, window);
                     break;
                 case AlarmWire alarm:
@@ -105,7 +101,6 @@ internal sealed class SqlIngestionStore : IIngestionStore
             }
         }
 
-        await InsertTelemetryAsync(commands, telemetry, cancellationToken).ConfigureAwait(false);
         await UpsertRollupsAsync(commands, rollups, cancellationToken).ConfigureAwait(false);
         await UpsertNodeActivityAsync(commands, messages, receivedAt, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -184,17 +179,8 @@ internal sealed class SqlIngestionStore : IIngestionStore
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT m.tenant_id, m.site_id, m.asset_id, m.node_id, m.boot, m.seq, m.ts, m.received_at, m.historical, "
-            + "w.config_version, w.rate_hz, w.samples, w.zone, w.vel_rms_max_mm_s, "
-            + AxisSelect("x") + ", " + AxisSelect("y") + ", " + AxisSelect("z") + ", "
-            + "e.message_id, e.temp_c_mean, e.temp_c_min, e.temp_c_max, e.rh_pct_mean, e.rh_pct_min, e.rh_pct_max, "
-            + "e.pressure_hpa_mean, e.pressure_hpa_min, e.pressure_hpa_max "
+            "SELECT m.tenant_id, m.site_id, m.asset_id, m.node_id, m.boot, m.seq, m.ts, m.received_at, m.historical, m.message_id, m.payload "
             + "FROM node_messages m "
-            + "JOIN telemetry_windows w ON w.message_id = m.message_id "
-            + "JOIN telemetry_features x ON x.message_id = m.message_id AND x.axis = 'x' "
-            + "JOIN telemetry_features y ON y.message_id = m.message_id AND y.axis = 'y' "
-            + "JOIN telemetry_features z ON z.message_id = m.message_id AND z.axis = 'z' "
-            + "LEFT JOIN environment_readings e ON e.message_id = m.message_id "
             + "WHERE m.tenant_id = @tenant AND m.asset_id = @asset AND m.kind = 'telemetry' AND m.ts >= @from AND m.ts < @to "
             + "ORDER BY m.ts, m.node_id, m.boot, m.seq LIMIT @limit";
         AddMessageRangeParameters(command, tenantId, assetId, fromUtc, toUtc, limit);
@@ -202,9 +188,7 @@ internal sealed class SqlIngestionStore : IIngestionStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            const int FirstAxis = 14;
-            const int AxisWidth = 14;
-            const int Environment = FirstAxis + (3 * AxisWidth);
+            var telemetry = ReadTelemetryPayload(reader.GetInt64(9), reader.GetString(10));
             list.Add(new StoredTelemetryWindow(
                 reader.GetString(0),
                 reader.GetString(1),
@@ -215,24 +199,53 @@ internal sealed class SqlIngestionStore : IIngestionStore
                 _dialect.ReadInstant(reader, 6),
                 _dialect.ReadInstant(reader, 7),
                 reader.GetBoolean(8),
-                reader.GetInt64(9),
-                reader.GetDouble(10),
-                reader.GetInt64(11),
-                reader.GetString(12),
-                ReadDouble(reader, 13),
-                ReadAxis(reader, FirstAxis),
-                ReadAxis(reader, FirstAxis + AxisWidth),
-                ReadAxis(reader, FirstAxis + (2 * AxisWidth)),
-                reader.IsDBNull(Environment) ? null : new EnvironmentWire
-                {
-                    TemperatureCelsius = ReadChannel(reader, Environment + 1),
-                    RelativeHumidityPercent = ReadChannel(reader, Environment + 4),
-                    PressureHectopascals = ReadChannel(reader, Environment + 7),
-                }));
+                telemetry.ConfigVersion,
+                telemetry.Window.RateHz,
+                telemetry.Window.Samples,
+                telemetry.Zone,
+                telemetry.VelocityRmsMaxMmPerSecond,
+                telemetry.Axes.X,
+                telemetry.Axes.Y,
+                telemetry.Axes.Z,
+                ReadEnvironment(telemetry.Environment)));
         }
 
         return list;
     }
+
+    /// <summary>
+    /// A stored telemetry message's payload: accepted by the decoder (or serialized from a decoded message), so it always
+    /// reads back; the plain deserializer is used because the decoder's checks (a sane <c>ts</c> against today's clock)
+    /// judge a message on arrival, not years later.
+    /// </summary>
+    private static TelemetryWire ReadTelemetryPayload(long messageId, string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(payload, NodeMessageJsonContext.Default.TelemetryWire)
+                ?? throw new JsonException("payload is JSON null");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidOperationException($"stored telemetry message {messageId} has a payload that does not read back: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>
+    /// The environment as the column layout before migration 0004 returned it: a channel whose mean, min and max are all
+    /// null read back as omitted, so reads do not change with the storage layout.
+    /// </summary>
+    private static EnvironmentWire? ReadEnvironment(EnvironmentWire? environment) => environment is null
+        ? null
+        : new EnvironmentWire
+        {
+            TemperatureCelsius = PresentChannel(environment.TemperatureCelsius),
+            RelativeHumidityPercent = PresentChannel(environment.RelativeHumidityPercent),
+            PressureHectopascals = PresentChannel(environment.PressureHectopascals),
+        };
+
+    private static ChannelSummaryWire? PresentChannel(ChannelSummaryWire? channel) =>
+        channel is { Mean: null, Min: null, Max: null } ? null : channel;
 
     /// <summary>The parameters of a message-time range read: @tenant, @asset (null when not filtered), @from, @to, @limit.</summary>
     private void AddMessageRangeParameters(DbCommand command, string tenantId, string? assetId, DateTimeOffset fromUtc, DateTimeOffset toUtc, int limit)
@@ -288,9 +301,6 @@ internal sealed class SqlIngestionStore : IIngestionStore
         return list;
     }
 
-    private static string AxisSelect(string alias) =>
-        string.Join(", ", Array.ConvertAll(AxisColumns.Split(", "), column => alias + "." + column));
-
     private async Task InsertNodeMessagesAsync(BatchCommandCache commands, DecodedNodeMessage[] chunk, DateTimeOffset receivedAt, Dictionary<MessageKey, long> messageIds, CancellationToken cancellationToken)
     {
         var command = commands.For(MultiRowValues.Sql(
@@ -332,95 +342,6 @@ internal sealed class SqlIngestionStore : IIngestionStore
     private static string PayloadText(DecodedNodeMessage message) => message.PayloadUtf8.IsEmpty
         ? JsonSerializer.Serialize(message.Message, message.Message.GetType(), NodeMessageJsonContext.Default)
         : Encoding.UTF8.GetString(message.PayloadUtf8.Span);
-
-    private async Task InsertTelemetryAsync(BatchCommandCache commands, List<(long MessageId, TelemetryWire Telemetry)> windows, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in windows.Chunk(RowsPerStatement(3 * AxisParameters)))
-        {
-            const int WindowColumns = 6;
-            var windowCommand = commands.For(MultiRowValues.Sql(
-                "INSERT INTO telemetry_windows (message_id, config_version, rate_hz, samples, zone, vel_rms_max_mm_s) VALUES", WindowColumns, chunk.Length, string.Empty));
-            var parameter = 0;
-            foreach (var (messageId, telemetry) in chunk)
-            {
-                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Int64, messageId);
-                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Int64, telemetry.ConfigVersion);
-                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Double, telemetry.Window.RateHz);
-                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Int64, telemetry.Window.Samples);
-                AddText(windowCommand, MultiRowValues.Name(parameter++), telemetry.Zone);
-                StoreDialect.AddParameter(windowCommand, MultiRowValues.Name(parameter++), DbType.Double, telemetry.VelocityRmsMaxMmPerSecond);
-            }
-
-            await windowCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            var axisCommand = commands.For(MultiRowValues.Sql("INSERT INTO telemetry_features (message_id, axis, " + AxisColumns + ") VALUES", AxisParameters, 3 * chunk.Length, string.Empty));
-            parameter = 0;
-            foreach (var (messageId, telemetry) in chunk)
-            {
-                AddAxis(axisCommand, ref parameter, messageId, "x", telemetry.Axes.X);
-                AddAxis(axisCommand, ref parameter, messageId, "y", telemetry.Axes.Y);
-                AddAxis(axisCommand, ref parameter, messageId, "z", telemetry.Axes.Z);
-            }
-
-            await axisCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            var withEnvironment = 0;
-            foreach (var (_, telemetry) in chunk)
-            {
-                withEnvironment += telemetry.Environment is null ? 0 : 1;
-            }
-
-            if (withEnvironment == 0)
-            {
-                continue;
-            }
-
-            const int EnvironmentColumns = 10;
-            var environmentCommand = commands.For(MultiRowValues.Sql(
-                "INSERT INTO environment_readings (message_id, temp_c_mean, temp_c_min, temp_c_max, rh_pct_mean, rh_pct_min, rh_pct_max, "
-                + "pressure_hpa_mean, pressure_hpa_min, pressure_hpa_max) VALUES",
-                EnvironmentColumns,
-                withEnvironment,
-                string.Empty));
-            parameter = 0;
-            foreach (var (messageId, telemetry) in chunk)
-            {
-                if (telemetry.Environment is { } environment)
-                {
-                    StoreDialect.AddParameter(environmentCommand, MultiRowValues.Name(parameter++), DbType.Int64, messageId);
-                    AddChannel(environmentCommand, ref parameter, environment.TemperatureCelsius);
-                    AddChannel(environmentCommand, ref parameter, environment.RelativeHumidityPercent);
-                    AddChannel(environmentCommand, ref parameter, environment.PressureHectopascals);
-                }
-            }
-
-            await environmentCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static void AddAxis(DbCommand command, ref int parameter, long messageId, string axis, AxisFeaturesWire features)
-    {
-        StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Int64, messageId);
-        AddText(command, MultiRowValues.Name(parameter++), axis);
-        foreach (var value in (ReadOnlySpan<double?>)
-            [
-                features.RmsG, features.PeakG, features.PeakToPeakG, features.CrestFactor, features.Kurtosis, features.Skewness,
-                features.VelocityRmsMmPerSecond, features.DominantFrequencyHz, features.EnvelopeRmsG, features.EnvelopeBpfoG,
-                features.EnvelopeBpfiG, features.EnvelopeBsfG, features.EnvelopeFtfG,
-            ])
-        {
-            StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, value);
-        }
-
-        AddText(command, MultiRowValues.Name(parameter++), features.BandsG is null ? null : JsonSerializer.Serialize(features.BandsG, NodeMessageJsonContext.Default.DictionaryStringNullableDouble));
-    }
-
-    private static void AddChannel(DbCommand command, ref int parameter, ChannelSummaryWire? channel)
-    {
-        StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, channel?.Mean);
-        StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, channel?.Min);
-        StoreDialect.AddParameter(command, MultiRowValues.Name(parameter++), DbType.Double, channel?.Max);
-    }
 
     /// <summary>One upsert per group of the batch: count and sum add, min and max merge (CASE: portable to both databases).</summary>
     private async Task UpsertRollupsAsync(BatchCommandCache commands, AssetRollupBatch rollups, CancellationToken cancellationToken)
@@ -574,35 +495,6 @@ internal sealed class SqlIngestionStore : IIngestionStore
         StoreDialect.AddParameter(command, "@queueCapacity", DbType.Int64, status.QueueCapacity);
         StoreDialect.AddParameter(command, "@queueDropped", DbType.Int64, status.QueueDropped);
         StoreDialect.AddParameter(command, "@publishFailures", DbType.Int64, status.PublishFailures);
-    }
-
-    private static AxisFeaturesWire ReadAxis(DbDataReader reader, int first) => new()
-    {
-        RmsG = ReadDouble(reader, first),
-        PeakG = ReadDouble(reader, first + 1),
-        PeakToPeakG = ReadDouble(reader, first + 2),
-        CrestFactor = ReadDouble(reader, first + 3),
-        Kurtosis = ReadDouble(reader, first + 4),
-        Skewness = ReadDouble(reader, first + 5),
-        VelocityRmsMmPerSecond = ReadDouble(reader, first + 6),
-        DominantFrequencyHz = ReadDouble(reader, first + 7),
-        EnvelopeRmsG = ReadDouble(reader, first + 8),
-        EnvelopeBpfoG = ReadDouble(reader, first + 9),
-        EnvelopeBpfiG = ReadDouble(reader, first + 10),
-        EnvelopeBsfG = ReadDouble(reader, first + 11),
-        EnvelopeFtfG = ReadDouble(reader, first + 12),
-        BandsG = reader.IsDBNull(first + 13)
-            ? null
-            : JsonSerializer.Deserialize(reader.GetString(first + 13), NodeMessageJsonContext.Default.DictionaryStringNullableDouble),
-    };
-
-    /// <summary>A channel the node omitted was stored as three NULLs and reads back as omitted.</summary>
-    private static ChannelSummaryWire? ReadChannel(DbDataReader reader, int first)
-    {
-        var mean = ReadDouble(reader, first);
-        var min = ReadDouble(reader, first + 1);
-        var max = ReadDouble(reader, first + 2);
-        return mean is null && min is null && max is null ? null : new ChannelSummaryWire { Mean = mean, Min = min, Max = max };
     }
 
     private static double? ReadDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);

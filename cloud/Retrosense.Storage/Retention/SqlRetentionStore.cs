@@ -21,8 +21,8 @@ internal sealed class SqlRetentionStore : IRetentionStore
 {
     internal const int RowsPerTransaction = 1000;
 
-    private static readonly string[] MessageChildTables =
-        ["telemetry_features", "telemetry_windows", "environment_readings", "node_alarms", "node_status_history"];
+    // Telemetry has no child rows since migration 0004 (its features live in node_messages.payload).
+    private static readonly string[] MessageChildTables = ["node_alarms", "node_status_history"];
 
     private readonly StoreDialect _dialect;
 

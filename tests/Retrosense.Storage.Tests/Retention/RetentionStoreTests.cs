@@ -38,12 +38,11 @@ public abstract class RetentionStoreTests : StoreTestBase
         var result = await Retention.ApplyAsync(new RetentionPolicy(RawTelemetryDays: 90), Now);
 
         Assert.Equal(3, result.DeletedRowsByTable["node_messages"]);
-        Assert.Equal(3, result.DeletedRowsByTable["telemetry_features"]);
         Assert.Equal(1, result.DeletedRowsByTable["node_alarms"]);
         Assert.Equal(1, result.DeletedRowsByTable["node_status_history"]);
         Assert.Equal(2, await CountAsync("node_messages"));
         Assert.Equal(1, await CountAsync("node_messages", "seq = 4")); // the node's latest status
-        Assert.Equal(1, await CountAsync("telemetry_windows"));
+        Assert.Equal(1, await CountAsync("node_messages", "kind = 'telemetry'"));
         var minuteRollups = await Store.Rollups.GetAssetRollupsAsync(GoldenNodeMessages.Tenant, GoldenNodeMessages.Asset, RollupResolution.Minute, old.AddHours(-1), old.AddHours(1));
         Assert.NotEmpty(minuteRollups);
         Assert.Equal(0, result.DeletedRowsByTable["asset_rollups"]);
