@@ -7,9 +7,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Retrosense.Analytics.Anomaly;
+using Retrosense.Analytics.Rul.Trend;
+using Retrosense.Node.Thresholds;
 using Retrosense.Platform.Alarms;
 using Retrosense.Platform.Models;
 using Retrosense.Platform.Predictions;
+using Retrosense.Platform.Registry;
 
 namespace Retrosense.Server.Scoring;
 
@@ -30,19 +33,30 @@ public sealed class AssetHealthScoring
     /// <summary>Model version stored with predictions made before a baseline exists.</summary>
     public const string LearningVersion = "learning";
 
+    /// <summary>Model name of the trend-extrapolation RUL (no registry entry: a fit over the asset's own recent windows).</summary>
+    public const string RulModelName = "trend-rul";
+
     private const string Actor = "scoring";
+
+    /// <summary>
+    /// The RUL trend fits the last week of windows (the estimator's default window), at most 500 of them so a chatty
+    /// node costs a bounded fit per window.
+    /// </summary>
+    private static readonly TrendRulOptions RulOptions = new() { MaximumPoints = 500 };
 
     private readonly IModelRegistryStore _models;
     private readonly IPredictionStore _predictions;
     private readonly IAlarmStore _alarms;
+    private readonly IRegistryStore? _registry;
     private readonly LiveScoringOptions _options;
     private readonly ScoringStatistics _statistics;
     private readonly ILogger _logger;
     private readonly Dictionary<ScoredAsset, TrackedAsset> _trackers = [];
     private long _registryGeneration;
 
-    public AssetHealthScoring(IModelRegistryStore models, IPredictionStore predictions, IAlarmStore alarms, LiveScoringOptions options, ScoringStatistics statistics, ILogger<AssetHealthScoring> logger)
+    public AssetHealthScoring(IModelRegistryStore models, IPredictionStore predictions, IAlarmStore alarms, LiveScoringOptions options, ScoringStatistics statistics, ILogger<AssetHealthScoring> logger, IRegistryStore? registry = null)
     {
+        _registry = registry;
         _models = models ?? throw new ArgumentNullException(nameof(models));
         _predictions = predictions ?? throw new ArgumentNullException(nameof(predictions));
         _alarms = alarms ?? throw new ArgumentNullException(nameof(alarms));
@@ -89,6 +103,11 @@ public sealed class AssetHealthScoring
                     assessment.Label,
                     JsonSerializer.Serialize(assessment.Details, AnomalyJsonContext.Default.AnomalyPredictionDetails)));
                 await ApplyAlarmAsync(asset, featureWindow, assessment, cancellationToken).ConfigureAwait(false);
+                if (!assessment.IsLate && EstimateRul(asset, tracked, window, featureWindow) is { } rul)
+                {
+                    predictions.Add(rul);
+                }
+
                 scored++;
             }
         }
@@ -158,8 +177,11 @@ public sealed class AssetHealthScoring
         var active = await _alarms.ListAsync(new AlarmQuery(asset.TenantId, asset.SiteId, asset.AssetId, ActiveOnly: true), cancellationToken).ConfigureAwait(false);
         var activeAnomaly = active.FirstOrDefault(alarm => alarm.ConditionKey == AlarmCondition && alarm.NodeId is null);
         var activeAction = activeAnomaly is null ? AnomalyAlarmAction.None : activeAnomaly.Severity == AlarmSeverity.Alarm ? AnomalyAlarmAction.RaiseAlarm : AnomalyAlarmAction.RaiseWarning;
+        // The zone C/D boundary of the asset's ISO 10816-3 class is the RUL threshold (zone D: "severe enough to cause damage").
+        var registered = _registry is null ? null : await _registry.GetAssetAsync(asset.TenantId, asset.SiteId, asset.AssetId, cancellationToken).ConfigureAwait(false);
         tracked = new TrackedAsset(new AssetHealthTracker(_options.Anomaly, _options.AlarmRule, loaded, activeAction))
         {
+            ZoneDBoundaryMmPerSecond = registered is null ? null : IsoZoneBoundaries.For(registered.MachineGroup, registered.Foundation)[2],
             ModelId = loadedModel?.ModelId,
             ModelVersion = loadedModel?.Version.ToString(CultureInfo.InvariantCulture) ?? LearningVersion,
             RegistryGeneration = generation,
@@ -192,6 +214,61 @@ public sealed class AssetHealthScoring
             return (null, null);
         }
     }
+
+    /// <summary>
+    /// Time until velocity RMS reaches the zone C/D boundary, from the trend of the asset's recent windows; null while
+    /// the asset's ISO class is unknown or too few windows are held.
+    /// </summary>
+    private static Prediction? EstimateRul(ScoredAsset asset, TrackedAsset tracked, ScoringWindow window, FeatureWindow featureWindow)
+    {
+        if (tracked.ZoneDBoundaryMmPerSecond is not { } boundary || featureWindow.VelocityRmsMaxMmPerSecond is not { } velocity || !double.IsFinite(velocity))
+        {
+            return null;
+        }
+
+        tracked.Velocity.Enqueue((featureWindow.TimestampUtc, velocity));
+        while (tracked.Velocity.Count > RulOptions.MaximumPoints || featureWindow.TimestampUtc - tracked.Velocity.Peek().Time > RulOptions.Window)
+        {
+            tracked.Velocity.Dequeue();
+        }
+
+        var estimate = TrendRulEstimator.Estimate([.. tracked.Velocity], boundary, RulOptions);
+        if (estimate.Status == TrendRulStatus.InsufficientData)
+        {
+            return null;
+        }
+
+        var status = estimate.Status switch
+        {
+            TrendRulStatus.Degrading => "degrading",
+            TrendRulStatus.AtOrAboveThreshold => "at_or_above_threshold",
+            _ => "not_degrading",
+        };
+        var details = new RulPredictionDetails(
+            status,
+            Round(estimate.LowerHours),
+            Round(estimate.UpperHours),
+            estimate.ConfidenceLevel,
+            boundary,
+            estimate.Shape.ToString().ToLowerInvariant(),
+            estimate.SlopePerHour,
+            estimate.PointsUsed,
+            estimate.Explanation);
+        return new Prediction(
+            asset.TenantId,
+            asset.SiteId,
+            asset.AssetId,
+            window.NodeId,
+            RulModelName,
+            "1",
+            PredictionKind.RemainingUsefulLife,
+            featureWindow.TimestampUtc,
+            Round(estimate.RemainingHours),
+            status,
+            JsonSerializer.Serialize(details, ScoringJsonContext.Default.RulPredictionDetails));
+    }
+
+    private static double? Round(double? hours) => hours is { } value && double.IsFinite(value) ? Math.Round(value, 3) : null;
 
     private async Task ApplyAlarmAsync(ScoredAsset asset, FeatureWindow window, AssetHealthAssessment assessment, CancellationToken cancellationToken)
     {
@@ -231,5 +308,10 @@ public sealed class AssetHealthScoring
         public string ModelVersion { get; set; } = LearningVersion;
 
         public long RegistryGeneration { get; set; }
+
+        public double? ZoneDBoundaryMmPerSecond { get; init; }
+
+        /// <summary>Recent (time, largest-axis velocity RMS) of the asset, for the RUL trend.</summary>
+        public Queue<(DateTimeOffset Time, double Value)> Velocity { get; } = new();
     }
 }

@@ -103,8 +103,14 @@ public sealed class LiveScoringEndToEndTests(ApiTestServer fixture) : IClassFixt
         Assert.Contains(drivers, feature => feature!.Contains("env", StringComparison.Ordinal));
 
         var latest = await fixture.Http.GetJsonAsync($"{PumpPath}/predictions/latest");
-        var latestAnomaly = Assert.Single(latest.EnumerateArray());
-        Assert.Equal(("anomaly", "anomaly"), (latestAnomaly.GetProperty("kind").GetString(), latestAnomaly.GetProperty("label").GetString()));
+        var latestAnomaly = Assert.Single(latest.EnumerateArray(), prediction => prediction.GetProperty("kind").GetString() == "anomaly");
+        Assert.Equal("anomaly", latestAnomaly.GetProperty("label").GetString());
+
+        // Beside it the trend-extrapolation RUL: time until velocity RMS reaches this group 2 rigid pump's C/D boundary, 4.5 mm/s.
+        var latestRul = Assert.Single(latest.EnumerateArray(), prediction => prediction.GetProperty("kind").GetString() == "rul");
+        Assert.Equal(AssetHealthScoring.RulModelName, latestRul.GetProperty("modelName").GetString());
+        Assert.Equal(4.5, latestRul.GetProperty("details").GetProperty("threshold_mm_per_second").GetDouble(), 3);
+        Assert.Contains(latestRul.GetProperty("label").GetString(), new[] { "degrading", "not_degrading", "at_or_above_threshold" });
 
         var alarms = await fixture.Http.GetJsonAsync($"{TenantPath}/alarms?asset={ApiTestServer.Asset}&active=true");
         var anomalyAlarm = Assert.Single(alarms.EnumerateArray(), alarm => alarm.GetProperty("conditionKey").GetString() == AssetHealthScoring.AlarmCondition);
