@@ -12,6 +12,7 @@ using Retrosense.Server.Demo;
 using Retrosense.Server.Ingestion;
 using Retrosense.Server.Mqtt;
 using Retrosense.Server.Retention;
+using Retrosense.Server.Scoring;
 using Retrosense.Storage;
 
 namespace Retrosense.Server;
@@ -90,9 +91,11 @@ public static class ServerApplication
             builder.Services.AddCloudAlarms(options);
             builder.Services.AddRetention(options);
             builder.Services.AddDemoFleet(options);
+            builder.Services.AddLiveScoring(builder.Configuration);
 
             var application = builder.Build();
             application.MapRetrosenseApi();
+            application.MapPredictionApi();
             await application.StartAsync(cancellationToken).ConfigureAwait(false);
             return new RunningServer(application, store);
         }

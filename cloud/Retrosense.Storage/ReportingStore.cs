@@ -3,6 +3,8 @@ using System.Threading.Tasks;
 using Retrosense.Platform.Alarms;
 using Retrosense.Platform.Credentials;
 using Retrosense.Platform.Ingestion;
+using Retrosense.Platform.Models;
+using Retrosense.Platform.Predictions;
 using Retrosense.Platform.Registry;
 using Retrosense.Platform.Retention;
 using Retrosense.Platform.Rollups;
@@ -64,6 +66,12 @@ public sealed class ReportingStore : IAsyncDisposable
 
     /// <summary>Deletes what the retention policy no longer keeps, in bounded batches.</summary>
     public IRetentionStore Retention { get; }
+
+    /// <summary>Versioned model packages per tenant or asset, promotion and roll-back (migration 0005).</summary>
+    public IModelRegistryStore Models { get; internal init; } = null!;
+
+    /// <summary>Model outputs per asset: health score, failure risk, RUL, fault type (migrations 0003, 0005).</summary>
+    public IPredictionStore Predictions { get; internal init; } = null!;
 
     /// <summary>Closes the ingestion store's writer connection, then the connection pool.</summary>
     public async ValueTask DisposeAsync()

@@ -5,6 +5,8 @@ using Retrosense.Storage.Alarms;
 using Retrosense.Storage.Credentials;
 using Retrosense.Storage.Ingestion;
 using Retrosense.Storage.Migrations;
+using Retrosense.Storage.Models;
+using Retrosense.Storage.Predictions;
 using Retrosense.Storage.Registry;
 using Retrosense.Storage.Retention;
 using Retrosense.Storage.Rollups;
@@ -36,7 +38,11 @@ public static class ReportingStoreFactory
                 new SqlRollupStore(dialect),
                 new SqlAlarmStore(dialect, options.TimeProvider),
                 new SqlNodeCredentialStore(dialect, options.TimeProvider),
-                new SqlRetentionStore(dialect));
+                new SqlRetentionStore(dialect))
+            {
+                Models = new SqlModelRegistryStore(dialect, options.TimeProvider),
+                Predictions = new SqlPredictionStore(dialect, options.TimeProvider),
+            };
         }
         catch
         {

@@ -31,10 +31,10 @@ public static class PrometheusTextExposition
         return text.ToString();
     }
 
-    private static void Counter(StringBuilder text, string name, string help, long value) =>
+    public static void Counter(StringBuilder text, string name, string help, long value) =>
         Family(text, name, help, "counter", value.ToString(CultureInfo.InvariantCulture));
 
-    private static void Gauge(StringBuilder text, string name, string help, string value) => Family(text, name, help, "gauge", value);
+    public static void Gauge(StringBuilder text, string name, string help, string value) => Family(text, name, help, "gauge", value);
 
     private static void Family(StringBuilder text, string name, string help, string type, string value)
     {

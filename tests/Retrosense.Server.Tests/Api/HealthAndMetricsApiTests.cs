@@ -92,7 +92,12 @@ public sealed partial class HealthAndMetricsApiTests(ApiTestServer fixture)
                 ["retrosense_ingest_pending_messages"] = ("gauge", expected.PendingMessages),
                 ["retrosense_ingest_last_commit_lag_seconds"] = ("gauge", expected.LastCommitLagMilliseconds / 1000.0),
             },
-            families);
+            families.Where(family => family.Key.StartsWith("retrosense_ingest_", StringComparison.Ordinal)).ToDictionary());
+
+        // Live scoring's families follow (nothing was published to this server, so nothing was scored).
+        Assert.Equal(("counter", 0.0), families["retrosense_scoring_windows_scored_total"]);
+        Assert.Equal(("counter", 0.0), families["retrosense_scoring_windows_dropped_total"]);
+        Assert.Equal(("gauge", 0.0), families["retrosense_scoring_pending_windows"]);
     }
 
     /// <summary>

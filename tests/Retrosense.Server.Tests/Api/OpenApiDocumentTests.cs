@@ -30,6 +30,13 @@ public sealed class OpenApiDocumentTests(ApiTestServer fixture)
             ("/api/v1/tenants/{tenantId}/node-alarms", "get"),
             ("/api/v1/tenants/{tenantId}/quarantine", "get"),
             ("/api/v1/tenants/{tenantId}/quarantine/count", "get"),
+            ("/api/v1/tenants/{tenantId}/sites/{siteId}/assets/{assetId}/predictions", "get"),
+            ("/api/v1/tenants/{tenantId}/sites/{siteId}/assets/{assetId}/predictions/latest", "get"),
+            ("/api/v1/tenants/{tenantId}/models", "get"),
+            ("/api/v1/tenants/{tenantId}/models/{modelId}", "get"),
+            ("/api/v1/tenants/{tenantId}/models/{modelId}/promotions", "get"),
+            ("/api/v1/tenants/{tenantId}/models/{modelId}/promote", "post"),
+            ("/api/v1/tenants/{tenantId}/models/rollback", "post"),
         ];
         Assert.Equal(expected.Select(entry => entry.Path).Order(), paths.EnumerateObject().Select(path => path.Name).Order());
         foreach (var (path, method) in expected)
