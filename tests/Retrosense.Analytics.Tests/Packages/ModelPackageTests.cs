@@ -39,6 +39,8 @@ public sealed class ModelPackageTests : IDisposable
         Assert.Equal(written.ModelSha256, package.Metadata.ModelSha256);
         Assert.Equal(result.HeldOut.Binary!.F1, package.Metadata.Metrics.Binary!.F1);
         Assert.Equal(result.Schema.Features.Select(feature => feature.Name), package.Metadata.Schema.Features.Select(feature => feature.Name));
+        Assert.Equal("model.onnx", package.Metadata.OnnxFile);
+        Assert.True(new FileInfo(Path.Combine(_directory, "model.onnx")).Length > 0);
 
         var predictions = package.Predict(table);
         var trainedScores = ModelScoring.Score(result.Model, TrainingFrame.ForScoring(table, TrainingTask.Binary, result.Schema).ToDataView(includeLabel: false), TrainingTask.Binary).Scores;
@@ -48,6 +50,28 @@ public sealed class ModelPackageTests : IDisposable
         var report = package.Evaluate(table);
         Assert.Equal(300, report.RowCount);
         Assert.True(report.Binary!.RocAuc > 0.9);
+    }
+
+    [Fact]
+    public void An_Anomaly_Package_Says_Why_It_Has_No_Onnx_Export_And_Flags_Rows()
+    {
+        // Normal rows keep b = 2a and c = a (with a little noise): PCA learns that relation and flags rows that break it.
+        var random = new Random(8);
+        var csv = "a,b,c\n" + string.Concat(Enumerable.Range(0, 200).Select(_ =>
+        {
+            var a = random.NextDouble();
+            return FormattableString.Invariant($"{a},{(2 * a) + (0.02 * random.NextDouble())},{a + (0.02 * random.NextDouble())}\n");
+        }));
+        var result = GeneratedTables.Train(DelimitedTextReader.ReadText(csv, "normal.csv"), new TrainingRequest(TrainingTask.Anomaly, null));
+
+        ModelPackage.Write(result, _directory, "tester", DateTimeOffset.UtcNow);
+        var package = ModelPackage.Load(_directory);
+
+        Assert.Null(package.Metadata.OnnxFile);
+        Assert.Contains("can not be fully converted", package.Metadata.OnnxUnavailable, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "model.onnx")));
+        var predictions = package.Predict(DelimitedTextReader.ReadText("a,b,c\n0.5,1.01,0.5\n0.5,0,1\n", "new.csv"));
+        Assert.Equal([false, true], predictions.Select(prediction => prediction.IsAnomaly!.Value));
     }
 
     [Fact]
