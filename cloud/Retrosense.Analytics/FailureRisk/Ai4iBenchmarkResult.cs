@@ -29,7 +29,7 @@ public sealed record Ai4iBenchmarkResult(
     double? RocAuc,
     double? PrAuc,
     double Brier,
-    double BrierUncalibrated,
+    double BrierMlNetInSamplePlatt,
     double Ece,
     Ai4iConfusionMatrix ConfusionMatrix,
     IReadOnlyDictionary<string, BinaryRiskMetrics> PerMode,

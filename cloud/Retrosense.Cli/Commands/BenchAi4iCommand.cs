@@ -130,7 +130,7 @@ internal sealed class BenchAi4iCommand
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"AI4I 2020: {result.Rows} rows, train {result.TrainRows} ({result.TrainFailures} failures), test {result.TestRows} ({result.TestFailures} failures), seed {result.Seed}"));
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {result.Trainer} {result.NumberOfTrees} trees x {result.NumberOfLeaves} leaves, {result.Calibration} calibration on {result.CalibrationFolds}-fold out-of-fold scores, threshold {result.Threshold:0.000}"));
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine failure: f1 {result.F1:0.000}  precision {result.Precision:0.000}  recall {result.Recall:0.000}  accuracy {result.Accuracy:0.0000}  roc_auc {result.RocAuc:0.000}  pr_auc {result.PrAuc:0.000}"));
-        _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: brier {result.Brier:0.00000} (ML.NET's in-sample Platt {result.BrierUncalibrated:0.00000}), ece {result.Ece:0.00000}"));
+        _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: brier {result.Brier:0.00000} (ML.NET's in-sample Platt {result.BrierMlNetInSamplePlatt:0.00000}), ece {result.Ece:0.00000}"));
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"confusion: tp {c.TruePositives}  fp {c.FalsePositives}  fn {c.FalseNegatives}  tn {c.TrueNegatives}"));
         foreach (var (mode, metrics) in result.PerMode)
         {
