@@ -27,6 +27,7 @@ public static class CliApp
             new BenchCommand(stdout, stderr).Command,
             new FeaturesCommand(stdout, stderr).Command,
             new NodeCommand(stdout, stderr).Command,
+            new ProcessCommand(stdout, stderr).Command,
             new SimulateCommand(stdout, stderr).Command,
         };
 
