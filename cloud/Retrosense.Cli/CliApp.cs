@@ -25,10 +25,12 @@ public static class CliApp
         var root = new RootCommand("Retrosense: retrofit condition monitoring. Verbs print JSON with --json; exit 0 ok, 2 bad input, 1 failure.")
         {
             new BenchCommand(stdout, stderr).Command,
+            new EvaluateCommand(stdout, stderr).Command,
             new FeaturesCommand(stdout, stderr).Command,
             new NodeCommand(stdout, stderr).Command,
             new ProcessCommand(stdout, stderr).Command,
             new SimulateCommand(stdout, stderr).Command,
+            new TrainCommand(stdout, stderr).Command,
         };
 
         var parseResult = root.Parse(args);
