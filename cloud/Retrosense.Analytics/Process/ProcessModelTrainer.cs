@@ -1,3 +1,4 @@
+using Retrosense.Analytics.Evaluation;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -61,14 +62,14 @@ public static class ProcessModelTrainer
             }
 
             var actual = test.Select(r => target[r]).ToArray();
-            var metrics = ProcessRegressionMetrics.Of(actual, predicted);
-            var baseline = ProcessRegressionMetrics.Of(actual, actual.Select(_ => trainMean).ToArray());
+            var metrics = RegressionEvaluator.Evaluate(actual, predicted);
+            var baseline = RegressionEvaluator.Evaluate(actual, actual.Select(_ => trainMean).ToArray());
             perFold.Add(new ProcessFoldResult(k + 1, test.Length, test.Select(r => dataset.Groups[r]).Distinct(StringComparer.Ordinal).Count(), metrics.Rmse, metrics.Mae, metrics.R2, baseline.Rmse));
         }
 
         var tested = folds.SelectMany(f => f.Test).Order().ToArray();
-        var overall = ProcessRegressionMetrics.Of(tested.Select(r => target[r]).ToArray(), tested.Select(r => outOfFold[r]).ToArray());
-        var baselineOverall = ProcessRegressionMetrics.Of(tested.Select(r => target[r]).ToArray(), tested.Select(r => baselineOutOfFold[r]).ToArray());
+        var overall = RegressionEvaluator.Evaluate(tested.Select(r => target[r]).ToArray(), tested.Select(r => outOfFold[r]).ToArray());
+        var baselineOverall = RegressionEvaluator.Evaluate(tested.Select(r => target[r]).ToArray(), tested.Select(r => baselineOutOfFold[r]).ToArray());
 
         // Explain: permutation importance on the held-out rows of each fold, with that fold's model.
         var importance = PermutationImportance(spec, statistics, rows, target, folds, foldModels, overall.Rmse, cancellationToken);
@@ -190,7 +191,7 @@ public static class ProcessModelTrainer
                     predicted.AddRange(foldModels[k].Predict(permuted));
                 }
 
-                increases[repeat] = ProcessRegressionMetrics.Of(actual, predicted).Rmse - baseRmse;
+                increases[repeat] = RegressionEvaluator.Evaluate(actual, predicted).Rmse - baseRmse;
             }
 
             var mean = increases.Average();

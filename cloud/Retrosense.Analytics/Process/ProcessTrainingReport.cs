@@ -1,3 +1,4 @@
+using Retrosense.Analytics.Evaluation;
 using System.Collections.Generic;
 
 namespace Retrosense.Analytics.Process;
@@ -19,8 +20,8 @@ public sealed record ProcessTrainingReport(
     string CrossValidation,
     int Folds,
     int Seed,
-    ProcessRegressionMetrics Metrics,
-    ProcessRegressionMetrics Baseline,
+    RegressionMetrics Metrics,
+    RegressionMetrics Baseline,
     IReadOnlyList<ProcessFoldResult> PerFold,
     IReadOnlyList<ProcessFeatureImportance> Importance,
     IReadOnlyList<ProcessPartialDependence> PartialDependence,

@@ -14,6 +14,7 @@ internal sealed class ProcessCommand
         {
             new ProcessTrainCommand(stdout, stderr).Command,
             new ProcessRecommendCommand(stdout, stderr).Command,
+            new ProcessHoldoutCommand(stdout, stderr).Command,
         };
     }
 
