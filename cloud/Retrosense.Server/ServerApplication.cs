@@ -11,6 +11,7 @@ using Retrosense.Server.Api;
 using Retrosense.Server.Demo;
 using Retrosense.Server.Ingestion;
 using Retrosense.Server.Mqtt;
+using Retrosense.Server.ProcessOptimization;
 using Retrosense.Server.Retention;
 using Retrosense.Storage;
 
@@ -90,6 +91,7 @@ public static class ServerApplication
             builder.Services.AddCloudAlarms(options);
             builder.Services.AddRetention(options);
             builder.Services.AddDemoFleet(options);
+            builder.Services.AddProcessRecommendations(options, builder.Configuration);
 
             var application = builder.Build();
             application.MapRetrosenseApi();
