@@ -28,6 +28,7 @@ public static class CliApp
             new EvaluateCommand(stdout, stderr).Command,
             new FeaturesCommand(stdout, stderr).Command,
             new NodeCommand(stdout, stderr).Command,
+            new ProcessCommand(stdout, stderr).Command,
             new SimulateCommand(stdout, stderr).Command,
             new TrainCommand(stdout, stderr).Command,
         };

@@ -11,6 +11,7 @@ using Retrosense.Server.Api;
 using Retrosense.Server.Demo;
 using Retrosense.Server.Ingestion;
 using Retrosense.Server.Mqtt;
+using Retrosense.Server.ProcessOptimization;
 using Retrosense.Server.Retention;
 using Retrosense.Server.Scoring;
 using Retrosense.Storage;
@@ -92,6 +93,7 @@ public static class ServerApplication
             builder.Services.AddRetention(options);
             builder.Services.AddDemoFleet(options);
             builder.Services.AddLiveScoring(builder.Configuration);
+            builder.Services.AddProcessRecommendations(options, builder.Configuration);
 
             var application = builder.Build();
             application.MapRetrosenseApi();

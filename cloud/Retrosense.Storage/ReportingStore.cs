@@ -44,6 +44,9 @@ public sealed class ReportingStore : IAsyncDisposable
 
     public ReportingStoreKind Kind { get; }
 
+    /// <summary>For store parts built beside this one (RecommendationStoreFactory).</summary>
+    internal StoreDialect Dialect => _dialect;
+
     /// <summary>Where the store is, without secrets.</summary>
     public string Location => _dialect.Location;
 

@@ -36,7 +36,8 @@ public static class ApiServiceCollectionExtensions
             .MapRegistryApi()
             .MapTelemetryApi()
             .MapAlarmApi()
-            .MapQuarantineApi();
+            .MapQuarantineApi()
+            .MapRecommendationApi();
         return application;
     }
 }

@@ -37,6 +37,11 @@ public sealed class OpenApiDocumentTests(ApiTestServer fixture)
             ("/api/v1/tenants/{tenantId}/models/{modelId}/promotions", "get"),
             ("/api/v1/tenants/{tenantId}/models/{modelId}/promote", "post"),
             ("/api/v1/tenants/{tenantId}/models/rollback", "post"),
+            ("/api/v1/tenants/{tenantId}/assets/{assetId}/recommendations", "post"),
+            ("/api/v1/tenants/{tenantId}/recommendations", "get"),
+            ("/api/v1/tenants/{tenantId}/recommendations/{recommendationId}", "get"),
+            ("/api/v1/tenants/{tenantId}/recommendations/{recommendationId}/accept", "post"),
+            ("/api/v1/tenants/{tenantId}/recommendations/{recommendationId}/reject", "post"),
         ];
         Assert.Equal(expected.Select(entry => entry.Path).Order(), paths.EnumerateObject().Select(path => path.Name).Order());
         foreach (var (path, method) in expected)

@@ -1,0 +1,3 @@
+namespace Retrosense.Server.Api.Responses;
+
+public sealed record BoundsRequest(double Low, double High);
