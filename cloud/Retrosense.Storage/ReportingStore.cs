@@ -5,6 +5,7 @@ using Retrosense.Platform.Credentials;
 using Retrosense.Platform.Ingestion;
 using Retrosense.Platform.Models;
 using Retrosense.Platform.Predictions;
+using Retrosense.Platform.Recommendations;
 using Retrosense.Platform.Registry;
 using Retrosense.Platform.Retention;
 using Retrosense.Platform.Rollups;
@@ -14,7 +15,7 @@ namespace Retrosense.Storage;
 
 /// <summary>
 /// An open, migrated reporting store. Its parts are the Platform's store interfaces (registry, ingestion, rollups,
-/// alarms, node credentials, retention); they are thread-safe and share one connection pool.
+/// alarms, node credentials, retention, models, predictions, recommendations); they are thread-safe and share one connection pool.
 /// </summary>
 public sealed class ReportingStore : IAsyncDisposable
 {
@@ -29,7 +30,10 @@ public sealed class ReportingStore : IAsyncDisposable
         IRollupStore rollups,
         IAlarmStore alarms,
         INodeCredentialStore credentials,
-        IRetentionStore retention)
+        IRetentionStore retention,
+        IModelRegistryStore models,
+        IPredictionStore predictions,
+        IRecommendationStore recommendations)
     {
         Kind = kind;
         _dialect = dialect;
@@ -40,12 +44,12 @@ public sealed class ReportingStore : IAsyncDisposable
         Alarms = alarms;
         Credentials = credentials;
         Retention = retention;
+        Models = models;
+        Predictions = predictions;
+        Recommendations = recommendations;
     }
 
     public ReportingStoreKind Kind { get; }
-
-    /// <summary>For store parts built beside this one (RecommendationStoreFactory).</summary>
-    internal StoreDialect Dialect => _dialect;
 
     /// <summary>Where the store is, without secrets.</summary>
     public string Location => _dialect.Location;
@@ -71,10 +75,13 @@ public sealed class ReportingStore : IAsyncDisposable
     public IRetentionStore Retention { get; }
 
     /// <summary>Versioned model packages per tenant or asset, promotion and roll-back (migration 0005).</summary>
-    public IModelRegistryStore Models { get; internal init; } = null!;
+    public IModelRegistryStore Models { get; }
 
     /// <summary>Model outputs per asset: health score, failure risk, RUL, fault type (migrations 0003, 0005).</summary>
-    public IPredictionStore Predictions { get; internal init; } = null!;
+    public IPredictionStore Predictions { get; }
+
+    /// <summary>Process-optimization recommendations and the accept/reject decisions on them (migration 0003).</summary>
+    public IRecommendationStore Recommendations { get; }
 
     /// <summary>Closes the ingestion store's writer connection, then the connection pool.</summary>
     public async ValueTask DisposeAsync()

@@ -7,6 +7,7 @@ using Retrosense.Storage.Ingestion;
 using Retrosense.Storage.Migrations;
 using Retrosense.Storage.Models;
 using Retrosense.Storage.Predictions;
+using Retrosense.Storage.Recommendations;
 using Retrosense.Storage.Registry;
 using Retrosense.Storage.Retention;
 using Retrosense.Storage.Rollups;
@@ -38,11 +39,10 @@ public static class ReportingStoreFactory
                 new SqlRollupStore(dialect),
                 new SqlAlarmStore(dialect, options.TimeProvider),
                 new SqlNodeCredentialStore(dialect, options.TimeProvider),
-                new SqlRetentionStore(dialect))
-            {
-                Models = new SqlModelRegistryStore(dialect, options.TimeProvider),
-                Predictions = new SqlPredictionStore(dialect, options.TimeProvider),
-            };
+                new SqlRetentionStore(dialect),
+                new SqlModelRegistryStore(dialect, options.TimeProvider),
+                new SqlPredictionStore(dialect, options.TimeProvider),
+                new SqlRecommendationStore(dialect, options.TimeProvider));
         }
         catch
         {

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Retrosense.Platform.Recommendations;
 using Retrosense.Server.Api;
 using Retrosense.Storage;
-using Retrosense.Storage.Recommendations;
 
 namespace Retrosense.Server.ProcessOptimization;
 
@@ -26,7 +25,7 @@ public static class ProcessServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new ProcessModelCatalog(options.ModelsDirectory));
-        services.AddSingleton<IRecommendationStore>(provider => RecommendationStoreFactory.For(provider.GetRequiredService<ReportingStore>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRecommendationStore>(provider => provider.GetRequiredService<ReportingStore>().Recommendations);
         services.AddSingleton<ProcessRecommendationService>();
         services.AddSingleton<ProcessRecommendationScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<ProcessRecommendationScheduler>());

@@ -1,7 +1,6 @@
 using System;
 using System.Threading.Tasks;
 using Retrosense.Platform.Recommendations;
-using Retrosense.Storage.Recommendations;
 using Retrosense.Storage.Tests.Backends;
 
 namespace Retrosense.Storage.Tests.Recommendations;
@@ -14,7 +13,7 @@ public abstract class RecommendationStoreTests : StoreTestBase
     {
     }
 
-    private IRecommendationStore Recommendations => RecommendationStoreFactory.For(Store, Clock);
+    private IRecommendationStore Recommendations => Store.Recommendations;
 
     private static NewRecommendation Proposal(string asset, DateTimeOffset at) =>
         new("acme", asset, null, "20261127T180000Z", at, "{\"speed\":3.1}", "{\"status\":\"recommended\"}", "schedule");
