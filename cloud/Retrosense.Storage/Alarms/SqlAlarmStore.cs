@@ -133,17 +133,8 @@ internal sealed class SqlAlarmStore : IAlarmStore
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT " + Columns + " FROM alarms WHERE tenant_id = @tenant");
         AddText(command, "@tenant", query.TenantId);
-        if (query.SiteId is not null)
-        {
-            sql.Append(" AND site_id = @site");
-            AddText(command, "@site", query.SiteId);
-        }
-
-        if (query.AssetId is not null)
-        {
-            sql.Append(" AND asset_id = @asset");
-            AddText(command, "@asset", query.AssetId);
-        }
+        StoreDialect.AppendOptionalTextFilter(sql, command, "site_id", "@site", query.SiteId);
+        StoreDialect.AppendOptionalTextFilter(sql, command, "asset_id", "@asset", query.AssetId);
 
         if (query.ActiveOnly)
         {

@@ -91,23 +91,9 @@ internal sealed class SqlModelRegistryStore : IModelRegistryStore
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT " + Columns + " FROM models WHERE tenant_id = @tenant");
         AddText(command, "@tenant", tenantId);
-        if (siteId is not null)
-        {
-            sql.Append(" AND site_id = @site");
-            AddText(command, "@site", siteId);
-        }
-
-        if (assetId is not null)
-        {
-            sql.Append(" AND asset_id = @asset");
-            AddText(command, "@asset", assetId);
-        }
-
-        if (name is not null)
-        {
-            sql.Append(" AND name = @name");
-            AddText(command, "@name", name);
-        }
+        StoreDialect.AppendOptionalTextFilter(sql, command, "site_id", "@site", siteId);
+        StoreDialect.AppendOptionalTextFilter(sql, command, "asset_id", "@asset", assetId);
+        StoreDialect.AppendOptionalTextFilter(sql, command, "name", "@name", name);
 
         sql.Append(" ORDER BY model_id DESC");
         command.CommandText = sql.ToString();

@@ -89,17 +89,8 @@ internal sealed class SqlRecommendationStore : IRecommendationStore
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT " + Columns + " FROM recommendations WHERE tenant_id = @tenant");
         AddText(command, "@tenant", tenantId);
-        if (assetId is not null)
-        {
-            sql.Append(" AND asset_id = @asset");
-            AddText(command, "@asset", assetId);
-        }
-
-        if (status is not null)
-        {
-            sql.Append(" AND status = @status");
-            AddText(command, "@status", status);
-        }
+        StoreDialect.AppendOptionalTextFilter(sql, command, "asset_id", "@asset", assetId);
+        StoreDialect.AppendOptionalTextFilter(sql, command, "status", "@status", status);
 
         sql.Append(" ORDER BY ts DESC, recommendation_id DESC LIMIT @limit");
         StoreDialect.AddParameter(command, "@limit", DbType.Int32, limit);

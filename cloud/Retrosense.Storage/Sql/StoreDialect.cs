@@ -1,6 +1,7 @@
 using System;
 using System.Data;
 using System.Data.Common;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -69,5 +70,21 @@ internal abstract class StoreDialect : IAsyncDisposable
         parameter.DbType = type;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
+    }
+
+    /// <summary>
+    /// The optional equality filters of the list queries: appends <c> AND column = parameterName</c> and binds
+    /// <paramref name="value"/> as text, or does nothing when the caller did not filter on that column.
+    /// </summary>
+    public static void AppendOptionalTextFilter(StringBuilder sql, DbCommand command, string column, string parameterName, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        if (value is null)
+        {
+            return;
+        }
+
+        sql.Append(" AND ").Append(column).Append(" = ").Append(parameterName);
+        AddParameter(command, parameterName, DbType.String, value);
     }
 }
